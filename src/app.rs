@@ -1,0 +1,126 @@
+//! One handled event, end to end, independent of the transport: load the
+//! user, session and profile; run the engine; apply the outcome in one
+//! store transaction. Telegram and the console both call [`App::handle`].
+
+use jiff::Timestamp;
+
+use crate::config::Config;
+use crate::content::Content;
+use crate::dialog::{self, Context, Event, Input, Outcome, Phase};
+use crate::store::{Applied, ApplyResult, Store, StoreError, UserRecord};
+
+/// The parts every transport shares.
+pub struct App {
+    pub content: Content,
+    pub store: Store,
+    pub config: Config,
+}
+
+/// What handling an event did.
+#[derive(Debug)]
+pub struct Handled {
+    pub outcome: Outcome,
+    pub result: ApplyResult,
+}
+
+impl App {
+    pub fn new(mut content: Content, store: Store, config: Config) -> App {
+        content.i18n.set_globals(config.message_globals());
+        App {
+            content,
+            store,
+            config,
+        }
+    }
+
+    /// Handles one event. `update_id` makes it idempotent: an update that
+    /// was handled before changes nothing. `flush` false leaves the flush
+    /// to the caller (group commit).
+    pub fn handle(
+        &self,
+        event: &Event,
+        update_id: Option<i64>,
+        username: Option<&str>,
+        flush: bool,
+    ) -> Result<Handled, StoreError> {
+        if let Some(id) = update_id {
+            if self.store.is_processed(id)? {
+                return Ok(Handled {
+                    outcome: Outcome {
+                        session: Default::default(),
+                        effects: Vec::new(),
+                        toast: None,
+                    },
+                    result: ApplyResult::AlreadyProcessed,
+                });
+            }
+        }
+        let mut user = self
+            .store
+            .user(event.user)?
+            .unwrap_or_else(|| UserRecord::new(event.user, event.now));
+        user.last_seen = event.now;
+        user.active = true;
+        if event.language_code.is_some() {
+            user.language_code.clone_from(&event.language_code);
+        }
+        if event.first_name.is_some() {
+            user.first_name.clone_from(&event.first_name);
+        }
+        if let Some(u) = username {
+            user.username = Some(u.to_string());
+        }
+        let session = self.store.session(event.chat, event.user)?;
+        let profile = self.store.profile(event.user)?;
+        let ctx = Context {
+            content: &self.content,
+            role: self.config.role_of(event.user),
+            chosen_lang: user.lang,
+            profile: profile.as_ref(),
+            lookup: &self.store,
+        };
+        let outcome = dialog::handle(&ctx, session, event);
+        let applied = Applied {
+            update_id,
+            chat: event.chat,
+            user: &user,
+        };
+        let result = if flush {
+            self.store.apply(&applied, &outcome)?
+        } else {
+            self.store.apply_unflushed(&applied, &outcome)?
+        };
+        Ok(Handled { outcome, result })
+    }
+
+    /// Whether the chat's current step expects typed text or a number, so a
+    /// console may not read a bare number as a button pick.
+    pub fn expects_typed_answer(&self, chat: i64, user: i64) -> bool {
+        let Ok(session) = self.store.session(chat, user) else {
+            return false;
+        };
+        let Some(form) = session.form else {
+            return false;
+        };
+        if form.phase != Phase::Asking || form.idle_offer {
+            return false;
+        }
+        self.content
+            .dialog(&form.dialog)
+            .and_then(|d| d.step(&form.step))
+            .is_some_and(|s| {
+                matches!(
+                    s.input,
+                    Input::Text { .. }
+                        | Input::Number { .. }
+                        | Input::Phone
+                        | Input::Email
+                        | Input::Region
+                ) && form.draft.region_choices.is_empty()
+            })
+    }
+
+    pub fn now() -> Timestamp {
+        Timestamp::now()
+    }
+}

@@ -1,0 +1,274 @@
+//! `opop-bot check`: content checked like code. Every dialog and FAQ file
+//! parses, every regex compiles, every step reference resolves, every
+//! message id used by dialogs, the FAQ and the code exists in every locale,
+//! the two locales hold the same ids, no message uses a variable nobody
+//! passes, and every message is valid Telegram HTML.
+//!
+//! Problems are `file:line: problem` strings, in a stable order.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use fluent_syntax::ast;
+
+use crate::config::MESSAGE_GLOBALS;
+use crate::content::{FAQ_FILE, REGIONS_FILE, RawContent};
+use crate::dialog::definition::{Submit, parse_dialog};
+use crate::dialog::input::RegionMatcher;
+use crate::faq::Faq;
+use crate::i18n::{Lang, LocaleFile, ids};
+
+/// A message as defined in one locale file.
+#[derive(Debug, Clone)]
+struct Defined {
+    file: String,
+    line: usize,
+    vars: BTreeSet<String>,
+    /// The text with placeables replaced by a neutral word, for the HTML
+    /// check.
+    sample: String,
+}
+
+/// Steps the registration dialog must have: staff views, segments and
+/// exports read them.
+pub const REQUIRED_PROFILE_FIELDS: &[&str] =
+    &["name", "region", "pillar", "contact_person", "phone"];
+
+/// Runs every check over raw content; returns the problems found.
+pub fn check(raw: &RawContent) -> Vec<String> {
+    let mut problems = Vec::new();
+    // (message id, file, line, variables passed)
+    let mut used: Vec<(String, String, usize, Vec<String>)> = Vec::new();
+
+    for file in &raw.dialogs {
+        let base = file.name.rsplit('/').next().unwrap_or(&file.name);
+        if base == REGIONS_FILE {
+            match RegionMatcher::from_toml(&file.text) {
+                Ok(r) if r.len() == 38 => {}
+                Ok(r) => problems.push(format!(
+                    "{}:1: expected the 38 regencies and cities of East Java, found {}",
+                    file.name,
+                    r.len()
+                )),
+                Err(e) => problems.push(format!(
+                    "{}:1: {}",
+                    file.name,
+                    e.lines().next().unwrap_or("")
+                )),
+            }
+            continue;
+        }
+        if base == FAQ_FILE {
+            match Faq::parse(&file.name, &file.text) {
+                Ok(faq) => {
+                    for (id, line) in &faq.references {
+                        let vars = if id.ends_with("-a") {
+                            MESSAGE_GLOBALS.iter().map(|s| s.to_string()).collect()
+                        } else {
+                            Vec::new()
+                        };
+                        used.push((id.clone(), file.name.clone(), *line, vars));
+                    }
+                }
+                Err(errs) => problems.extend(errs.iter().map(ToString::to_string)),
+            }
+            continue;
+        }
+        match parse_dialog(&file.name, &file.text) {
+            Ok(dialog) => {
+                for (id, line) in &dialog.references {
+                    let vars =
+                        if *id == dialog.done && matches!(dialog.submit, Submit::Ticket { .. }) {
+                            vec!["ticket".to_string()]
+                        } else {
+                            Vec::new()
+                        };
+                    used.push((id.clone(), file.name.clone(), *line, vars));
+                }
+                if dialog.submit == Submit::Profile {
+                    for field in REQUIRED_PROFILE_FIELDS {
+                        if dialog.step(field).is_none() {
+                            problems.push(format!(
+                                "{}:1: the profile dialog needs a step `{field}`",
+                                file.name
+                            ));
+                        }
+                    }
+                }
+            }
+            Err(errs) => problems.extend(errs.iter().map(ToString::to_string)),
+        }
+    }
+    for id in ids::ALL.iter().chain(ids::dynamic().iter()) {
+        used.push((
+            id.id.to_string(),
+            "src/i18n/ids.rs".into(),
+            1,
+            id.vars.iter().map(|s| s.to_string()).collect(),
+        ));
+    }
+
+    let mut defined: HashMap<Lang, BTreeMap<String, Defined>> = HashMap::new();
+    for file in &raw.locales {
+        let map = defined.entry(file.lang).or_default();
+        problems.extend(parse_locale(file, map));
+    }
+
+    // Every used id exists in every language, with only passed variables.
+    let mut passed: HashMap<&str, BTreeSet<String>> = HashMap::new();
+    for (id, file, line, vars) in &used {
+        let entry = passed.entry(id.as_str()).or_default();
+        entry.extend(vars.iter().cloned());
+        for lang in Lang::ALL {
+            if !defined.get(&lang).is_some_and(|m| m.contains_key(id)) {
+                problems.push(format!(
+                    "{file}:{line}: message `{id}` is missing from locales/{lang}"
+                ));
+            }
+        }
+    }
+    for lang in Lang::ALL {
+        let Some(map) = defined.get(&lang) else {
+            problems.push(format!("locales/{lang}:1: no .ftl files for this language"));
+            continue;
+        };
+        let other = if lang == Lang::Id { Lang::En } else { Lang::Id };
+        for (id, def) in map {
+            if !defined.get(&other).is_some_and(|m| m.contains_key(id)) {
+                problems.push(format!(
+                    "{}:{}: message `{id}` has no {other} version",
+                    def.file, def.line
+                ));
+            }
+            if let Some(vars) = passed.get(id.as_str()) {
+                for v in &def.vars {
+                    if !vars.contains(v) && !MESSAGE_GLOBALS.contains(&v.as_str()) {
+                        problems.push(format!(
+                            "{}:{}: message `{id}` uses ${v}, which the code does not pass",
+                            def.file, def.line
+                        ));
+                    }
+                }
+            } else if !id.starts_with('-') {
+                problems.push(format!(
+                    "{}:{}: message `{id}` is not used by any dialog, FAQ entry or code",
+                    def.file, def.line
+                ));
+            }
+            if let Err(e) = crate::html::validate(&def.sample) {
+                problems.push(format!(
+                    "{}:{}: message `{id}`: {}",
+                    def.file, def.line, e.problem
+                ));
+            }
+        }
+    }
+    problems.sort();
+    problems.dedup();
+    problems
+}
+
+fn parse_locale(file: &LocaleFile, map: &mut BTreeMap<String, Defined>) -> Vec<String> {
+    let mut problems = Vec::new();
+    let resource = match fluent_syntax::parser::parse(file.text.as_str()) {
+        Ok(r) => r,
+        Err((r, errs)) => {
+            for e in errs {
+                problems.push(format!(
+                    "{}:{}: Fluent syntax error: {}",
+                    file.name,
+                    crate::i18n::line_of(&file.text, e.pos.start),
+                    e.kind
+                ));
+            }
+            r
+        }
+    };
+    for entry in &resource.body {
+        if let ast::Entry::Message(m) = entry {
+            let id = m.id.name.to_string();
+            let line = find_line(&file.text, &id);
+            let mut vars = BTreeSet::new();
+            let mut sample = String::new();
+            if let Some(p) = &m.value {
+                walk_pattern(p, &mut vars, &mut sample);
+            }
+            if map.contains_key(&id) {
+                problems.push(format!(
+                    "{}:{line}: message `{id}` is defined twice",
+                    file.name
+                ));
+            }
+            map.insert(
+                id,
+                Defined {
+                    file: file.name.clone(),
+                    line,
+                    vars,
+                    sample,
+                },
+            );
+        }
+    }
+    problems
+}
+
+fn find_line(text: &str, id: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            l.strip_prefix(id)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or(1, |i| i + 1)
+}
+
+fn walk_pattern(p: &ast::Pattern<&str>, vars: &mut BTreeSet<String>, sample: &mut String) {
+    for el in &p.elements {
+        match el {
+            ast::PatternElement::TextElement { value } => sample.push_str(value),
+            ast::PatternElement::Placeable { expression } => {
+                walk_expression(expression, vars, sample);
+            }
+        }
+    }
+}
+
+fn walk_expression(e: &ast::Expression<&str>, vars: &mut BTreeSet<String>, sample: &mut String) {
+    match e {
+        ast::Expression::Inline(i) => walk_inline(i, vars, sample),
+        ast::Expression::Select { selector, variants } => {
+            walk_inline(selector, vars, &mut String::new());
+            for v in variants {
+                let mut branch = String::new();
+                walk_pattern(&v.value, vars, &mut branch);
+                // The default variant stands for the message; an invalid
+                // other variant is appended so the HTML check sees it.
+                if v.default || crate::html::validate(&branch).is_err() {
+                    sample.push_str(&branch);
+                }
+            }
+        }
+    }
+}
+
+fn walk_inline(i: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>, sample: &mut String) {
+    match i {
+        ast::InlineExpression::VariableReference { id } => {
+            vars.insert(id.name.to_string());
+            sample.push('x');
+        }
+        ast::InlineExpression::StringLiteral { value } => sample.push_str(value),
+        ast::InlineExpression::NumberLiteral { value } => sample.push_str(value),
+        ast::InlineExpression::Placeable { expression } => {
+            walk_expression(expression, vars, sample)
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for a in &arguments.positional {
+                walk_inline(a, vars, sample);
+            }
+        }
+        ast::InlineExpression::MessageReference { .. }
+        | ast::InlineExpression::TermReference { .. } => {
+            sample.push('x');
+        }
+    }
+}

@@ -1,0 +1,240 @@
+//! Configuration in layers: built-in defaults, then `opop-bot.toml`, then
+//! environment variables. `opop-bot.example.toml` documents every key.
+//!
+//! The bot token is deliberately not part of [`Config`]: it is read from
+//! `TELOXIDE_TOKEN` by the Telegram transport only, so no `Debug` print of
+//! the configuration can ever show it.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::i18n::Lang;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("config file {path}: {message}")]
+    Parse { path: String, message: String },
+    #[error("environment variable {name}: {message}")]
+    Env { name: &'static str, message: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub bot: BotSection,
+    pub roles: Roles,
+    pub contact: Contact,
+    pub program: Program,
+    pub staff: StaffSection,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct BotSection {
+    /// Folder of the sled store (`OPOP_DATA_DIR`).
+    pub data_dir: PathBuf,
+    /// Folders overriding the embedded content, for editing without a
+    /// rebuild.
+    pub dialogs_dir: Option<PathBuf>,
+    pub locales_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Roles {
+    /// Telegram user ids of admins (`OPOP_ADMINS`, comma-separated).
+    pub admins: Vec<i64>,
+    /// Telegram user ids of staff (`OPOP_STAFF`).
+    pub staff: Vec<i64>,
+    /// The staff group's chat id (`OPOP_STAFF_CHAT`).
+    pub staff_chat: Option<i64>,
+}
+
+/// The secretariat's contacts, shown in FAQ answers. Empty values are shown
+/// as "ask the secretariat" text by the locales.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Contact {
+    pub phone: String,
+    pub email: String,
+    pub address: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Program {
+    pub website: String,
+    /// This year's intake dates, as a sentence.
+    pub intake: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct StaffSection {
+    /// Language of staff notifications and the digest.
+    pub language: Lang,
+    /// Daily digest time, HH:MM in WIB.
+    pub digest_at: String,
+    /// Open tickets older than this many days are listed in the digest.
+    pub stale_after_days: u32,
+}
+
+impl Default for BotSection {
+    fn default() -> Self {
+        BotSection {
+            data_dir: PathBuf::from("data"),
+            dialogs_dir: None,
+            locales_dir: None,
+        }
+    }
+}
+
+impl Default for Program {
+    fn default() -> Self {
+        Program {
+            website: "opop.jatimprov.go.id".into(),
+            intake: String::new(),
+        }
+    }
+}
+
+impl Default for StaffSection {
+    fn default() -> Self {
+        StaffSection {
+            language: Lang::Id,
+            digest_at: "07:00".into(),
+            stale_after_days: 3,
+        }
+    }
+}
+
+impl Config {
+    /// Defaults, then the file (if given or found as `./opop-bot.toml`),
+    /// then the environment.
+    pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+        let env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        let from_env = env("OPOP_CONFIG").map(PathBuf::from);
+        let path = path.map(Path::to_path_buf).or(from_env).or_else(|| {
+            let default = PathBuf::from("opop-bot.toml");
+            default.exists().then_some(default)
+        });
+        let mut config = match &path {
+            Some(p) => Config::from_file(p)?,
+            None => Config::default(),
+        };
+        config.apply_env(|name| env(name))?;
+        Ok(config)
+    }
+
+    pub fn from_file(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Config::from_toml(&text).map_err(|message| ConfigError::Parse {
+            path: path.display().to_string(),
+            message,
+        })
+    }
+
+    pub fn from_toml(text: &str) -> Result<Config, String> {
+        toml::from_str(text).map_err(|e| e.to_string())
+    }
+
+    /// Environment overrides; `get` is `std::env::var` in production and a
+    /// map in tests.
+    pub fn apply_env(&mut self, get: impl Fn(&str) -> Option<String>) -> Result<(), ConfigError> {
+        if let Some(dir) = get("OPOP_DATA_DIR") {
+            self.bot.data_dir = PathBuf::from(dir);
+        }
+        if let Some(list) = get("OPOP_ADMINS") {
+            self.roles.admins = parse_ids("OPOP_ADMINS", &list)?;
+        }
+        if let Some(list) = get("OPOP_STAFF") {
+            self.roles.staff = parse_ids("OPOP_STAFF", &list)?;
+        }
+        if let Some(chat) = get("OPOP_STAFF_CHAT") {
+            self.roles.staff_chat = Some(chat.trim().parse().map_err(|_| ConfigError::Env {
+                name: "OPOP_STAFF_CHAT",
+                message: format!("`{chat}` is not a chat id"),
+            })?);
+        }
+        Ok(())
+    }
+
+    /// The role of a Telegram user.
+    pub fn role_of(&self, user: i64) -> crate::dialog::Role {
+        if self.roles.admins.contains(&user) {
+            crate::dialog::Role::Admin
+        } else if self.roles.staff.contains(&user) {
+            crate::dialog::Role::Staff
+        } else {
+            crate::dialog::Role::User
+        }
+    }
+
+    /// Values every message may use: `$website`, `$phone`, `$email`,
+    /// `$address`, `$intake`.
+    pub fn message_globals(&self) -> Vec<(String, String)> {
+        vec![
+            ("website".into(), self.program.website.clone()),
+            ("intake".into(), self.program.intake.clone()),
+            ("phone".into(), self.contact.phone.clone()),
+            ("email".into(), self.contact.email.clone()),
+            ("address".into(), self.contact.address.clone()),
+        ]
+    }
+}
+
+/// Names of the globals, for `check`.
+pub const MESSAGE_GLOBALS: &[&str] = &["website", "intake", "phone", "email", "address"];
+
+fn parse_ids(name: &'static str, list: &str) -> Result<Vec<i64>, ConfigError> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.parse::<i64>().map_err(|_| ConfigError::Env {
+                name,
+                message: format!("`{s}` is not a Telegram user id"),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layers_defaults_file_env() {
+        let mut c =
+            Config::from_toml("[roles]\nadmins = [1]\n[contact]\nphone = \"031-000\"\n").unwrap();
+        assert_eq!(c.roles.admins, vec![1]);
+        assert_eq!(c.bot.data_dir, PathBuf::from("data"));
+        c.apply_env(|k| match k {
+            "OPOP_ADMINS" => Some("5, 6".into()),
+            "OPOP_STAFF_CHAT" => Some("-100123".into()),
+            _ => None,
+        })
+        .unwrap();
+        assert_eq!(c.roles.admins, vec![5, 6]);
+        assert_eq!(c.roles.staff_chat, Some(-100123));
+        assert_eq!(c.contact.phone, "031-000");
+        let bad = c.apply_env(|k| (k == "OPOP_STAFF").then(|| "abc".to_string()));
+        assert!(bad.is_err());
+    }
+
+    #[test]
+    fn the_example_file_is_valid() {
+        let text = include_str!("../opop-bot.example.toml");
+        let c = Config::from_toml(text).unwrap();
+        assert_eq!(c.program.website, "opop.jatimprov.go.id");
+    }
+}

@@ -1,0 +1,184 @@
+//! The bot's content: dialogs, regions and locales, embedded in the binary
+//! at build time and optionally overridden by folders on disk.
+//!
+//! Owns: finding and reading `dialogs/*.toml` and `locales/<lang>/*.ftl`,
+//! and building the parsed [`Content`] once at start. The hot path never
+//! re-reads or re-parses any of it.
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+
+use crate::dialog::Dialog;
+use crate::dialog::definition::{DefinitionError, parse_dialog};
+use crate::dialog::input::RegionMatcher;
+use crate::i18n::{I18n, Lang, LocaleFile};
+
+static EMBEDDED_DIALOGS: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/dialogs");
+static EMBEDDED_LOCALES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/locales");
+
+/// Files that are not dialogs but live beside them.
+pub const REGIONS_FILE: &str = "regions.toml";
+pub const FAQ_FILE: &str = "faq.toml";
+
+/// A text file with the name to report problems under.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: String,
+}
+
+/// Where content comes from.
+#[derive(Debug, Clone, Default)]
+pub struct ContentSource {
+    pub dialogs_dir: Option<PathBuf>,
+    pub locales_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ContentError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("content has problems:\n{}", .0.join("\n"))]
+    Invalid(Vec<String>),
+}
+
+/// The raw files, before parsing (what `check` inspects).
+#[derive(Debug, Clone)]
+pub struct RawContent {
+    pub dialogs: Vec<SourceFile>,
+    pub locales: Vec<LocaleFile>,
+}
+
+impl ContentSource {
+    pub fn read(&self) -> Result<RawContent, ContentError> {
+        let dialogs = match &self.dialogs_dir {
+            Some(dir) => read_dir_files(dir, "toml")?,
+            None => embedded_files(&EMBEDDED_DIALOGS, "toml", "dialogs"),
+        };
+        let mut locales = Vec::new();
+        for lang in Lang::ALL {
+            let files = match &self.locales_dir {
+                Some(dir) => read_dir_files(&dir.join(lang.code()), "ftl")?,
+                None => EMBEDDED_LOCALES
+                    .get_dir(lang.code())
+                    .map(|d| embedded_files(d, "ftl", "locales"))
+                    .unwrap_or_default(),
+            };
+            locales.extend(files.into_iter().map(|f| LocaleFile {
+                lang,
+                name: f.name,
+                text: f.text,
+            }));
+        }
+        Ok(RawContent { dialogs, locales })
+    }
+}
+
+fn embedded_files(dir: &Dir<'_>, ext: &str, prefix: &str) -> Vec<SourceFile> {
+    let mut files: Vec<SourceFile> = dir
+        .files()
+        .filter(|f| f.path().extension().is_some_and(|e| e == ext))
+        .map(|f| SourceFile {
+            name: format!("{prefix}/{}", f.path().display()),
+            text: f.contents_utf8().unwrap_or_default().to_string(),
+        })
+        .collect();
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    files
+}
+
+fn read_dir_files(dir: &Path, ext: &str) -> Result<Vec<SourceFile>, ContentError> {
+    let entries = std::fs::read_dir(dir).map_err(|source| ContentError::Read {
+        path: dir.display().to_string(),
+        source,
+    })?;
+    let mut files = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == ext) {
+            let text = std::fs::read_to_string(&path).map_err(|source| ContentError::Read {
+                path: path.display().to_string(),
+                source,
+            })?;
+            files.push(SourceFile {
+                name: path.display().to_string(),
+                text,
+            });
+        }
+    }
+    files.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(files)
+}
+
+/// Everything parsed, ready for the engine.
+#[derive(Debug)]
+pub struct Content {
+    pub dialogs: Vec<Dialog>,
+    pub regions: RegionMatcher,
+    pub faq: crate::faq::Faq,
+    pub i18n: I18n,
+}
+
+impl Content {
+    /// Parses everything; any problem is an error (run `check` for the list
+    /// with lines).
+    pub fn parse(raw: &RawContent) -> Result<Content, ContentError> {
+        let mut problems = Vec::new();
+        let mut dialogs = Vec::new();
+        let mut regions = None;
+        let mut faq = None;
+        for file in &raw.dialogs {
+            let base = file.name.rsplit('/').next().unwrap_or(&file.name);
+            if base == REGIONS_FILE {
+                match RegionMatcher::from_toml(&file.text) {
+                    Ok(r) => regions = Some(r),
+                    Err(e) => problems.push(format!("{}: {e}", file.name)),
+                }
+            } else if base == FAQ_FILE {
+                match crate::faq::Faq::parse(&file.name, &file.text) {
+                    Ok(f) => faq = Some(f),
+                    Err(errs) => problems.extend(errs.iter().map(DefinitionError::to_string)),
+                }
+            } else {
+                match parse_dialog(&file.name, &file.text) {
+                    Ok(d) => dialogs.push(d),
+                    Err(errs) => problems.extend(errs.iter().map(DefinitionError::to_string)),
+                }
+            }
+        }
+        let i18n = match I18n::new(&raw.locales) {
+            Ok(i) => Some(i),
+            Err(errs) => {
+                problems.extend(errs.iter().map(ToString::to_string));
+                None
+            }
+        };
+        let regions = regions.unwrap_or_else(|| {
+            problems.push(format!("dialogs/{REGIONS_FILE} is missing"));
+            RegionMatcher::from_toml("region = []").expect("empty list")
+        });
+        let faq = faq.unwrap_or_default();
+        match i18n {
+            Some(i18n) if problems.is_empty() => Ok(Content {
+                dialogs,
+                regions,
+                faq,
+                i18n,
+            }),
+            _ => Err(ContentError::Invalid(problems)),
+        }
+    }
+
+    /// The shipped content, as embedded in the binary.
+    pub fn embedded() -> Result<Content, ContentError> {
+        Content::parse(&ContentSource::default().read()?)
+    }
+
+    pub fn dialog(&self, id: &str) -> Option<&Dialog> {
+        self.dialogs.iter().find(|d| d.id == id)
+    }
+}

@@ -1,0 +1,269 @@
+//! Fluent bundles for every language the bot speaks, and language choice.
+//!
+//! Owns: loading `locales/<lang>/*.ftl`, formatting a message id with
+//! arguments, and picking a user's language (their own choice, else
+//! Telegram's `language_code`, else Indonesian). It must not know about
+//! dialogs or Telegram. Every id the Rust code formats is declared once in
+//! [`ids`], so `opop-bot check` can prove each exists in every locale with
+//! the variables the code passes.
+
+pub mod ids;
+
+use std::collections::HashMap;
+use std::fmt;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use serde::{Deserialize, Serialize};
+use unic_langid::LanguageIdentifier;
+
+pub use ids::MsgId;
+
+/// A language the bot is written in. Indonesian is the default and the
+/// fallback for any message missing in another language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+pub enum Lang {
+    #[serde(rename = "id")]
+    Id,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Id, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "id" => Some(Lang::Id),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Telegram's `language_code` (an IETF tag such as `en-US`) negotiated
+    /// against the languages we have; anything else gets Indonesian.
+    pub fn negotiate(language_code: Option<&str>) -> Lang {
+        let Some(code) = language_code else {
+            return Lang::Id;
+        };
+        let Ok(requested) = code.parse::<LanguageIdentifier>() else {
+            return Lang::Id;
+        };
+        let available: Vec<LanguageIdentifier> = Lang::ALL
+            .iter()
+            .map(|l| l.code().parse().expect("static tag"))
+            .collect();
+        let default: LanguageIdentifier = "id".parse().expect("static tag");
+        let chosen = fluent_langneg::negotiate_languages(
+            &[requested],
+            &available,
+            Some(&default),
+            fluent_langneg::NegotiationStrategy::Lookup,
+        );
+        chosen
+            .first()
+            .and_then(|l| Lang::from_code(l.language.as_str()))
+            .unwrap_or(Lang::Id)
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// One `.ftl` file's text, named for error messages.
+#[derive(Debug, Clone)]
+pub struct LocaleFile {
+    pub lang: Lang,
+    pub name: String,
+    pub text: String,
+}
+
+/// Problems found while building the bundles (also reported by `check`).
+#[derive(Debug, thiserror::Error)]
+pub enum I18nError {
+    #[error("{file}:{line}: Fluent syntax error: {problem}")]
+    Syntax {
+        file: String,
+        line: usize,
+        problem: String,
+    },
+    #[error("{file}: message `{id}` is defined twice")]
+    Duplicate { file: String, id: String },
+}
+
+/// Formatting arguments. Every string argument is HTML-escaped, because
+/// arguments carry user data; use [`Args::html`] for text the bot built
+/// itself (already valid HTML).
+#[derive(Default)]
+pub struct Args<'a> {
+    inner: FluentArgs<'a>,
+}
+
+impl<'a> Args<'a> {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn str(mut self, name: &'a str, value: impl AsRef<str>) -> Self {
+        self.inner
+            .set(name, FluentValue::from(crate::html::escape(value.as_ref())));
+        self
+    }
+
+    pub fn html(mut self, name: &'a str, value: impl Into<String>) -> Self {
+        self.inner.set(name, FluentValue::from(value.into()));
+        self
+    }
+
+    pub fn num(mut self, name: &'a str, value: i64) -> Self {
+        self.inner.set(name, FluentValue::from(value));
+        self
+    }
+
+    fn set_raw(&mut self, name: &'a str, value: String) {
+        self.inner.set(name, FluentValue::from(value));
+    }
+}
+
+/// The formatted bundles of every language.
+pub struct I18n {
+    bundles: HashMap<Lang, FluentBundle<FluentResource>>,
+    /// Operator-provided values (contacts, website) passed to every message.
+    globals: Vec<(String, String)>,
+}
+
+impl fmt::Debug for I18n {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("I18n")
+            .field("languages", &self.bundles.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+impl I18n {
+    /// Builds the bundles. Syntax errors and duplicates are returned, not
+    /// skipped: a bot must not start with broken text.
+    pub fn new(files: &[LocaleFile]) -> Result<Self, Vec<I18nError>> {
+        let mut errors = Vec::new();
+        let mut bundles: HashMap<Lang, FluentBundle<FluentResource>> = HashMap::new();
+        for lang in Lang::ALL {
+            let mut bundle =
+                FluentBundle::new_concurrent(vec![lang.code().parse().expect("static tag")]);
+            bundle.set_use_isolating(false);
+            bundles.insert(lang, bundle);
+        }
+        for file in files {
+            let resource = match FluentResource::try_new(file.text.clone()) {
+                Ok(r) => r,
+                Err((r, errs)) => {
+                    for e in errs {
+                        errors.push(I18nError::Syntax {
+                            file: file.name.clone(),
+                            line: line_of(&file.text, e.pos.start),
+                            problem: e.kind.to_string(),
+                        });
+                    }
+                    r
+                }
+            };
+            let bundle = bundles
+                .get_mut(&file.lang)
+                .expect("every lang has a bundle");
+            if let Err(errs) = bundle.add_resource(resource) {
+                for e in errs {
+                    if let fluent_bundle::FluentError::Overriding { id, .. } = e {
+                        errors.push(I18nError::Duplicate {
+                            file: file.name.clone(),
+                            id,
+                        });
+                    }
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(I18n {
+                bundles,
+                globals: Vec::new(),
+            })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Values every message may use (`$website`, `$phone`, ...).
+    pub fn set_globals(&mut self, globals: Vec<(String, String)>) {
+        self.globals = globals
+            .into_iter()
+            .map(|(k, v)| (k, crate::html::escape(&v)))
+            .collect();
+    }
+
+    pub fn globals(&self) -> &[(String, String)] {
+        &self.globals
+    }
+
+    pub fn has(&self, lang: Lang, id: &str) -> bool {
+        self.bundles[&lang].has_message(id)
+    }
+
+    /// Formats message `id` in `lang`, falling back to Indonesian, then to
+    /// the id itself (which `check` prevents from reaching users).
+    pub fn text(&self, lang: Lang, id: &str, args: Args<'_>) -> String {
+        let mut args = args;
+        for (k, v) in &self.globals {
+            if args.inner.get(k.as_str()).is_none() {
+                let value = if v.is_empty() {
+                    // An operator value not configured yet reads as a
+                    // sentence, never as a blank.
+                    self.format(lang, ids::VALUE_NOT_SET.id, &Args::new())
+                } else {
+                    v.clone()
+                };
+                args.set_raw(k.as_str(), value);
+            }
+        }
+        self.format(lang, id, &args)
+    }
+
+    /// Formats without adding the globals.
+    fn format(&self, lang: Lang, id: &str, args: &Args<'_>) -> String {
+        for lang in [lang, Lang::Id] {
+            let bundle = &self.bundles[&lang];
+            if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+                let mut errs = Vec::new();
+                let out = bundle.format_pattern(pattern, Some(&args.inner), &mut errs);
+                if !errs.is_empty() {
+                    tracing::warn!(id, lang = %lang, ?errs, "message formatted with errors");
+                }
+                return out.into_owned();
+            }
+        }
+        tracing::error!(id, "message missing in every locale");
+        id.to_string()
+    }
+
+    /// A declared message without arguments.
+    pub fn msg(&self, lang: Lang, id: MsgId) -> String {
+        self.text(lang, id.id, Args::new())
+    }
+
+    /// A declared message with arguments.
+    pub fn fmt(&self, lang: Lang, id: MsgId, args: Args<'_>) -> String {
+        self.text(lang, id.id, args)
+    }
+}
+
+/// 1-based line number of a byte offset.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}

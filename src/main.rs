@@ -1,0 +1,169 @@
+//! The `opop-bot` command line. Thin: every command calls the library.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use opop_bot::app::App;
+use opop_bot::config::Config;
+use opop_bot::content::{Content, ContentSource};
+use opop_bot::store::Store;
+
+#[derive(Parser)]
+#[command(
+    name = "opop-bot",
+    version,
+    about = "Telegram bot for OPOP Jawa Timur (One Pesantren One Product)"
+)]
+struct Cli {
+    /// Config file (default: $OPOP_CONFIG, else ./opop-bot.toml if present).
+    #[arg(long, global = true)]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Chat with the bot in the terminal (same engine and store).
+    Console {
+        /// Telegram-like user id to chat as.
+        #[arg(long, default_value_t = 1)]
+        user: i64,
+        /// Language of the simulated Telegram app.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// Validate dialogs and locales; prints `file:line: problem`, exits 1 on any.
+    Check {
+        #[arg(long)]
+        dialogs: Option<PathBuf>,
+        #[arg(long)]
+        locales: Option<PathBuf>,
+    },
+    /// Match a question against the FAQ, as the bot would.
+    Faq {
+        #[arg(long, value_enum, default_value_t = LangArg::Id)]
+        lang: LangArg,
+        /// Print JSON: {"id", "score", "alternatives": [{"id", "score"}]}.
+        #[arg(long)]
+        json: bool,
+        question: String,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Id,
+    En,
+}
+
+impl LangArg {
+    fn code(self) -> &'static str {
+        match self {
+            LangArg::Id => "id",
+            LangArg::En => "en",
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "warn,opop_bot=info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("opop-bot: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn content_source(config: &Config) -> ContentSource {
+    ContentSource {
+        dialogs_dir: config.bot.dialogs_dir.clone(),
+        locales_dir: config.bot.locales_dir.clone(),
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Check { dialogs, locales } => {
+            let config = Config::load(cli.config.as_deref())?;
+            let mut source = content_source(&config);
+            if dialogs.is_some() {
+                source.dialogs_dir = dialogs;
+            }
+            if locales.is_some() {
+                source.locales_dir = locales;
+            }
+            let raw = source.read()?;
+            let problems = opop_bot::check::check(&raw);
+            for p in &problems {
+                println!("{p}");
+            }
+            if problems.is_empty() {
+                println!(
+                    "ok: {} dialog files, {} locale files",
+                    raw.dialogs.len(),
+                    raw.locales.len()
+                );
+                Ok(ExitCode::SUCCESS)
+            } else {
+                eprintln!("{} problem(s)", problems.len());
+                Ok(ExitCode::from(1))
+            }
+        }
+        Command::Faq {
+            lang,
+            json,
+            question,
+        } => {
+            let config = Config::load(cli.config.as_deref())?;
+            let content = Content::parse(&content_source(&config).read()?)?;
+            let _ = lang;
+            let result = content.faq.match_question(&question);
+            let best = result
+                .best()
+                .filter(|_| result.verdict == opop_bot::faq::Verdict::Answer);
+            if json {
+                let value = serde_json::json!({
+                    "id": best.map(|b| b.id.clone()),
+                    "score": result.best().map_or(0.0, |b| b.score),
+                    "verdict": result.verdict,
+                    "alternatives": result.ranked.iter().skip(usize::from(best.is_some())).take(3).collect::<Vec<_>>(),
+                });
+                println!("{value}");
+            } else {
+                match best {
+                    Some(b) => println!("{} {:.3}", b.id, b.score),
+                    None => println!("none"),
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Console { user, lang } => {
+            let config = Config::load(cli.config.as_deref())?;
+            let content = Content::parse(&content_source(&config).read()?)?;
+            let store = Store::open(&config.bot.data_dir).with_context(|| {
+                format!("opening the store in {}", config.bot.data_dir.display())
+            })?;
+            let app = App::new(content, store, config);
+            let stdin = std::io::stdin();
+            let mut stdout = std::io::stdout();
+            let mut console =
+                opop_bot::console::Console::new(&app, user, lang.map(|l| l.code().to_string()));
+            console.run(stdin.lock(), &mut stdout)?;
+            app.store.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,433 @@
+//! The embedded sled store: users, profiles, sessions, tickets, ticket
+//! counters, processed update ids, the inbox of raw updates and the outbox
+//! of messages to send.
+//!
+//! Owns: the trees and their key layouts, typed records (serde JSON with a
+//! format version), ticket numbering, and [`Store::apply`], which writes
+//! everything one handled event changes in ONE transaction and flushes
+//! before returning, so that anything a user is shown is on disk.
+//! Must not: decide anything about conversations (the engine does) or talk
+//! to Telegram (the sender does).
+
+mod records;
+
+use std::path::Path;
+
+use jiff::Timestamp;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use sled::Transactional;
+use sled::transaction::{ConflictableTransactionError, TransactionError};
+
+pub use records::{HistoryEntry, OutboxRow, Priority, Ticket, UserRecord};
+
+use crate::dialog::{Effect, Lookup, Outcome, Profile, Session, TICKET_PLACEHOLDER, TicketSummary};
+
+/// Version of the store layout, kept in the `meta` tree.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("storage error: {0}")]
+    Sled(#[from] sled::Error),
+    #[error("record `{key}` in `{tree}` cannot be read: {source}")]
+    Decode {
+        tree: &'static str,
+        key: String,
+        source: serde_json::Error,
+    },
+    #[error(
+        "the data folder was written by a newer opop-bot (schema {found}, this one knows {SCHEMA_VERSION})"
+    )]
+    TooNew { found: u32 },
+}
+
+/// The trees, by name, in the order of [`Store::all_trees`].
+pub const TREE_NAMES: [&str; 10] = [
+    "users",
+    "profiles",
+    "sessions",
+    "tickets",
+    "tickets_by_user",
+    "counters",
+    "processed",
+    "outbox",
+    "inbox",
+    "meta",
+];
+
+/// The store. Cheap to clone (sled handles are reference-counted).
+#[derive(Clone)]
+pub struct Store {
+    db: sled::Db,
+    users: sled::Tree,
+    profiles: sled::Tree,
+    sessions: sled::Tree,
+    tickets: sled::Tree,
+    tickets_by_user: sled::Tree,
+    counters: sled::Tree,
+    processed: sled::Tree,
+    outbox: sled::Tree,
+    inbox: sled::Tree,
+    meta: sled::Tree,
+}
+
+/// Who and what one handled event was about, besides the engine's outcome.
+#[derive(Debug, Clone)]
+pub struct Applied<'a> {
+    /// Telegram's update id, marked processed in the same transaction.
+    pub update_id: Option<i64>,
+    pub chat: i64,
+    pub user: &'a UserRecord,
+}
+
+/// What [`Store::apply`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApplyResult {
+    Done {
+        tickets: Vec<String>,
+    },
+    /// The update id was handled before: nothing was written.
+    AlreadyProcessed,
+}
+
+fn encode<T: Serialize>(value: &T) -> Vec<u8> {
+    serde_json::to_vec(value).expect("records serialize")
+}
+
+fn decode<T: DeserializeOwned>(
+    tree: &'static str,
+    key: &[u8],
+    bytes: &[u8],
+) -> Result<T, StoreError> {
+    serde_json::from_slice(bytes).map_err(|source| StoreError::Decode {
+        tree,
+        key: String::from_utf8_lossy(key).into_owned(),
+        source,
+    })
+}
+
+fn session_key(chat: i64, user: i64) -> [u8; 16] {
+    let mut k = [0u8; 16];
+    k[..8].copy_from_slice(&chat.to_be_bytes());
+    k[8..].copy_from_slice(&user.to_be_bytes());
+    k
+}
+
+fn ticket_index_key(user: i64, number: &str) -> Vec<u8> {
+    let mut k = user.to_be_bytes().to_vec();
+    k.extend_from_slice(number.as_bytes());
+    k
+}
+
+impl Store {
+    /// Opens (or creates) the store in a folder.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store, StoreError> {
+        let db = sled::Config::new().path(path).open()?;
+        Store::from_db(db)
+    }
+
+    /// A store that lives in memory and a temporary folder, for tests.
+    pub fn temporary() -> Result<Store, StoreError> {
+        Store::from_db(sled::Config::new().temporary(true).open()?)
+    }
+
+    fn from_db(db: sled::Db) -> Result<Store, StoreError> {
+        let t = |name: &str| db.open_tree(name);
+        let store = Store {
+            users: t("users")?,
+            profiles: t("profiles")?,
+            sessions: t("sessions")?,
+            tickets: t("tickets")?,
+            tickets_by_user: t("tickets_by_user")?,
+            counters: t("counters")?,
+            processed: t("processed")?,
+            outbox: t("outbox")?,
+            inbox: t("inbox")?,
+            meta: t("meta")?,
+            db,
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Brings an older layout up to [`SCHEMA_VERSION`]. Version 1 is the
+    /// first; a later version adds its step here and never reinterprets
+    /// old bytes.
+    fn migrate(&self) -> Result<(), StoreError> {
+        let found = self.meta.get("schema")?.and_then(|v| {
+            std::str::from_utf8(&v)
+                .ok()
+                .and_then(|s| s.parse::<u32>().ok())
+        });
+        match found {
+            Some(v) if v > SCHEMA_VERSION => return Err(StoreError::TooNew { found: v }),
+            Some(_) => {}
+            None => {
+                self.meta
+                    .insert("schema", SCHEMA_VERSION.to_string().as_bytes())?;
+                self.db.flush()?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Every tree, in the order of [`TREE_NAMES`].
+    pub fn all_trees(&self) -> [&sled::Tree; 10] {
+        [
+            &self.users,
+            &self.profiles,
+            &self.sessions,
+            &self.tickets,
+            &self.tickets_by_user,
+            &self.counters,
+            &self.processed,
+            &self.outbox,
+            &self.inbox,
+            &self.meta,
+        ]
+    }
+
+    pub fn flush(&self) -> Result<(), StoreError> {
+        self.db.flush()?;
+        Ok(())
+    }
+
+    pub async fn flush_async(&self) -> Result<(), StoreError> {
+        self.db.flush_async().await?;
+        Ok(())
+    }
+
+    // ----- reads ------------------------------------------------------
+
+    pub fn user(&self, id: i64) -> Result<Option<UserRecord>, StoreError> {
+        let key = id.to_be_bytes();
+        self.users
+            .get(key)?
+            .map(|v| decode("users", &key, &v))
+            .transpose()
+    }
+
+    pub fn profile(&self, user: i64) -> Result<Option<Profile>, StoreError> {
+        let key = user.to_be_bytes();
+        self.profiles
+            .get(key)?
+            .map(|v| decode("profiles", &key, &v))
+            .transpose()
+    }
+
+    pub fn session(&self, chat: i64, user: i64) -> Result<Session, StoreError> {
+        let key = session_key(chat, user);
+        Ok(self
+            .sessions
+            .get(key)?
+            .map(|v| decode("sessions", &key, &v))
+            .transpose()?
+            .unwrap_or_default())
+    }
+
+    pub fn ticket(&self, number: &str) -> Result<Option<Ticket>, StoreError> {
+        self.tickets
+            .get(number)?
+            .map(|v| decode("tickets", number.as_bytes(), &v))
+            .transpose()
+    }
+
+    /// All tickets, in number order.
+    pub fn tickets(&self) -> impl Iterator<Item = Result<Ticket, StoreError>> + '_ {
+        self.tickets.iter().map(|r| {
+            let (k, v) = r?;
+            decode("tickets", &k, &v)
+        })
+    }
+
+    pub fn ticket_count(&self) -> usize {
+        self.tickets.len()
+    }
+
+    /// A user's tickets, newest first.
+    pub fn tickets_of_user(&self, user: i64) -> Result<Vec<Ticket>, StoreError> {
+        let mut out = Vec::new();
+        for r in self.tickets_by_user.scan_prefix(user.to_be_bytes()) {
+            let (k, _) = r?;
+            let number = String::from_utf8_lossy(&k[8..]).into_owned();
+            if let Some(t) = self.ticket(&number)? {
+                out.push(t);
+            }
+        }
+        out.sort_by(|a, b| {
+            b.created_at
+                .cmp(&a.created_at)
+                .then(b.number.cmp(&a.number))
+        });
+        Ok(out)
+    }
+
+    pub fn is_processed(&self, update_id: i64) -> Result<bool, StoreError> {
+        Ok(self.processed.contains_key(update_id.to_be_bytes())?)
+    }
+
+    /// Outbox rows in sending order: conversation replies before
+    /// broadcasts, then oldest first.
+    pub fn outbox_rows(&self, limit: usize) -> Result<Vec<OutboxRow>, StoreError> {
+        let mut out = Vec::new();
+        for r in self.outbox.iter().take(limit) {
+            let (k, v) = r?;
+            out.push(decode("outbox", &k, &v)?);
+        }
+        Ok(out)
+    }
+
+    pub fn outbox_len(&self) -> usize {
+        self.outbox.len()
+    }
+
+    /// Removes a row after it was delivered (or given up on).
+    pub fn remove_outbox_row(&self, row: &OutboxRow) -> Result<(), StoreError> {
+        self.outbox.remove(row.key())?;
+        Ok(())
+    }
+
+    // ----- the one write path for handled events -------------------------
+
+    /// Writes everything one handled event changes, in one transaction,
+    /// then flushes. A ticket's number is allocated here, so a number is
+    /// never reused or skipped, and the confirmation carrying it is in the
+    /// outbox of the same transaction.
+    pub fn apply(
+        &self,
+        applied: &Applied<'_>,
+        outcome: &Outcome,
+    ) -> Result<ApplyResult, StoreError> {
+        let result = self.apply_unflushed(applied, outcome)?;
+        self.db.flush()?;
+        Ok(result)
+    }
+
+    /// [`Store::apply`] without the flush, for callers that group several
+    /// events under one flush (group commit); nothing may be shown to a
+    /// user before that flush.
+    pub fn apply_unflushed(
+        &self,
+        applied: &Applied<'_>,
+        outcome: &Outcome,
+    ) -> Result<ApplyResult, StoreError> {
+        let trees = (
+            &self.users,
+            &self.profiles,
+            &self.sessions,
+            &self.tickets,
+            &self.tickets_by_user,
+            &self.counters,
+            &self.processed,
+            &self.outbox,
+        );
+        let result = trees.transaction(
+            |(users, profiles, sessions, tickets, by_user, counters, processed, outbox)|
+             -> Result<ApplyResult, ConflictableTransactionError<StoreError>> {
+                if let Some(id) = applied.update_id {
+                    if processed.get(id.to_be_bytes())?.is_some() {
+                        return Ok(ApplyResult::AlreadyProcessed);
+                    }
+                    processed.insert(&id.to_be_bytes(), &[])?;
+                }
+                let mut user = applied.user.clone();
+                let mut numbers = Vec::new();
+                for effect in &outcome.effects {
+                    match effect {
+                        Effect::SetLanguage(lang) => user.lang = Some(*lang),
+                        Effect::SaveProfile(profile) => {
+                            profiles.insert(&profile.user.to_be_bytes(), encode(profile))?;
+                        }
+                        Effect::CreateTicket(new) => {
+                            let year = crate::time::year_wib(new.created_at);
+                            let counter_key = format!("{}-{year}", new.prefix);
+                            let next = counters
+                                .get(counter_key.as_bytes())?
+                                .map(|v| u64::from_be_bytes(v.as_ref().try_into().unwrap_or([0; 8])))
+                                .unwrap_or(0)
+                                + 1;
+                            counters.insert(counter_key.as_bytes(), &next.to_be_bytes())?;
+                            let number = format!("{counter_key}-{next:05}");
+                            let ticket = Ticket::new(number.clone(), new);
+                            tickets.insert(number.as_bytes(), encode(&ticket))?;
+                            by_user.insert(ticket_index_key(new.user, &number), &[])?;
+                            numbers.push(number);
+                        }
+                        Effect::Send(_) => {}
+                    }
+                }
+                for message in outcome.messages() {
+                    let mut message = message.clone();
+                    if message.fill_ticket {
+                        let number = numbers.last().map(String::as_str).unwrap_or("-");
+                        message.text = message.text.replace(TICKET_PLACEHOLDER, number);
+                        message.fill_ticket = false;
+                    }
+                    let row = OutboxRow {
+                        id: outbox.generate_id()?,
+                        priority: Priority::Reply,
+                        message,
+                        update_id: applied.update_id,
+                        created_at: user.last_seen,
+                        attempts: 0,
+                    };
+                    outbox.insert(&row.key(), encode(&row))?;
+                }
+                users.insert(&user.id.to_be_bytes(), encode(&user))?;
+                sessions.insert(&session_key(applied.chat, user.id), encode(&outcome.session))?;
+                Ok(ApplyResult::Done { tickets: numbers })
+            },
+        );
+        match result {
+            Ok(r) => Ok(r),
+            Err(TransactionError::Storage(e)) => Err(StoreError::Sled(e)),
+            Err(TransactionError::Abort(e)) => Err(e),
+        }
+    }
+
+    /// Stores or updates a user record outside an event (e.g. blocked).
+    pub fn put_user(&self, user: &UserRecord) -> Result<(), StoreError> {
+        self.users.insert(user.id.to_be_bytes(), encode(user))?;
+        Ok(())
+    }
+
+    /// Adds one outgoing message on its own (not tied to an event).
+    pub fn enqueue(
+        &self,
+        priority: Priority,
+        message: crate::dialog::OutMessage,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        let row = OutboxRow {
+            id: self.db.generate_id()?,
+            priority,
+            message,
+            update_id: None,
+            created_at: now,
+            attempts: 0,
+        };
+        self.outbox.insert(row.key(), encode(&row))?;
+        Ok(())
+    }
+
+    /// Users, for counts and segments.
+    pub fn users(&self) -> impl Iterator<Item = Result<UserRecord, StoreError>> + '_ {
+        self.users.iter().map(|r| {
+            let (k, v) = r?;
+            decode("users", &k, &v)
+        })
+    }
+}
+
+impl Lookup for Store {
+    fn tickets_of(&self, user: i64) -> Vec<TicketSummary> {
+        match self.tickets_of_user(user) {
+            Ok(list) => list.iter().map(Ticket::summary).collect(),
+            Err(e) => {
+                tracing::error!(error = %e, "cannot read a user's tickets");
+                Vec::new()
+            }
+        }
+    }
+}

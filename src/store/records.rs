@@ -1,0 +1,152 @@
+//! Typed records kept in the store. Each carries a format version `v`;
+//! a new version adds a migration and never reinterprets old bytes.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::dialog::{Answer, Answers, NewTicket, OutMessage, TicketStatus, TicketSummary};
+use crate::i18n::Lang;
+
+/// What the bot knows about a Telegram user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserRecord {
+    pub v: u32,
+    pub id: i64,
+    /// Chosen with /bahasa; `None` follows Telegram's language_code.
+    pub lang: Option<Lang>,
+    pub language_code: Option<String>,
+    pub first_name: Option<String>,
+    pub username: Option<String>,
+    /// False after the user blocked the bot.
+    pub active: bool,
+    pub first_seen: Timestamp,
+    pub last_seen: Timestamp,
+}
+
+impl UserRecord {
+    pub const VERSION: u32 = 1;
+
+    pub fn new(id: i64, now: Timestamp) -> Self {
+        UserRecord {
+            v: Self::VERSION,
+            id,
+            lang: None,
+            language_code: None,
+            first_name: None,
+            username: None,
+            active: true,
+            first_seen: now,
+            last_seen: now,
+        }
+    }
+}
+
+/// One entry of a ticket's append-only history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub at: Timestamp,
+    /// The staff member (or the submitter) who acted.
+    pub by: i64,
+    pub status: TicketStatus,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A submission: product (PRD), mentoring request (MNT), question (QST).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ticket {
+    pub v: u32,
+    pub number: String,
+    pub dialog: String,
+    pub user: i64,
+    pub chat: i64,
+    pub lang: Lang,
+    pub answers: Answers,
+    pub status: TicketStatus,
+    pub history: Vec<HistoryEntry>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+impl Ticket {
+    pub const VERSION: u32 = 1;
+
+    pub fn new(number: String, new: &NewTicket) -> Self {
+        Ticket {
+            v: Self::VERSION,
+            number,
+            dialog: new.dialog.clone(),
+            user: new.user,
+            chat: new.chat,
+            lang: new.lang,
+            answers: new.answers.clone(),
+            status: TicketStatus::Open,
+            history: vec![HistoryEntry {
+                at: new.created_at,
+                by: new.user,
+                status: TicketStatus::Open,
+                note: None,
+            }],
+            created_at: new.created_at,
+            updated_at: new.created_at,
+        }
+    }
+
+    /// A short headline: the `name` answer, else the first text answer.
+    pub fn title(&self) -> String {
+        let text = match self.answers.get("name") {
+            Some(Answer::Text(t)) => Some(t.as_str()),
+            _ => self.answers.values().find_map(|a| match a {
+                Answer::Text(t) => Some(t.as_str()),
+                _ => None,
+            }),
+        };
+        let text = text.unwrap_or(&self.dialog);
+        let mut short: String = text.chars().take(40).collect();
+        if text.chars().count() > 40 {
+            short.push('…');
+        }
+        short
+    }
+
+    pub fn summary(&self) -> TicketSummary {
+        TicketSummary {
+            number: self.number.clone(),
+            dialog: self.dialog.clone(),
+            title: self.title(),
+            status: self.status,
+            updated_at: self.updated_at,
+        }
+    }
+}
+
+/// Sending order: conversation replies before broadcast deliveries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord)]
+pub enum Priority {
+    Reply = 0,
+    Notice = 1,
+    Broadcast = 2,
+}
+
+/// A message waiting to be sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxRow {
+    pub id: u64,
+    pub priority: Priority,
+    pub message: OutMessage,
+    /// The update that caused it, for tracing.
+    pub update_id: Option<i64>,
+    pub created_at: Timestamp,
+    pub attempts: u32,
+}
+
+impl OutboxRow {
+    /// Key: priority byte, then the monotonic id (big-endian), so a scan
+    /// yields replies first, oldest first.
+    pub fn key(&self) -> [u8; 9] {
+        let mut k = [0u8; 9];
+        k[0] = self.priority as u8;
+        k[1..].copy_from_slice(&self.id.to_be_bytes());
+        k
+    }
+}
