@@ -1,0 +1,82 @@
+//! The real binary's console, fed from a pipe like `printf … | opop-bot
+//! console`: a registration and a product submission complete and the
+//! ticket is in the data folder afterwards.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+#[test]
+fn a_piped_console_session_submits_a_product() {
+    let data = tempfile::tempdir().unwrap();
+    let script = [
+        "/daftar",
+        "1", // Setuju
+        "Pondok Pesantren Al Hikmah",
+        "kota malang",
+        "2", // Pesantrenpreneur
+        "Ahmad Fauzi",
+        "081234567890",
+        "-",
+        "Kirim",
+        "/produk",
+        "Kopi Arabika Ijen",
+        "2", // Kopi
+        "Kopi arabika dari kebun santri di lereng Ijen.",
+        "/foto",
+        "/foto",
+        "Selesai",
+        "25.000",
+        "500",
+        "Halal",
+        "Selesai",
+        "Tidak",
+        "Kirim",
+    ]
+    .join("\n");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_opop-bot"))
+        .args(["console", "--user", "77"])
+        .env("OPOP_DATA_DIR", data.path())
+        .env_remove("OPOP_CONFIG")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(script.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("✅ Profil pesantren tersimpan."),
+        "{stdout}"
+    );
+    let year = jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::get("Asia/Jakarta").unwrap())
+        .year();
+    let number = format!("PRD-{year}-00001");
+    assert!(
+        stdout.contains(&format!("Nomor tiket: {number}")),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("[1] ✅ Kirim"),
+        "buttons are numbered: {stdout}"
+    );
+
+    let store = opop_bot::store::Store::open(data.path()).unwrap();
+    let ticket = store.ticket(&number).unwrap().expect("ticket on disk");
+    assert_eq!(ticket.user, 77);
+    assert_eq!(
+        ticket.answers["photos"],
+        opop_bot::dialog::Answer::Photos(vec!["console-photo-1".into(), "console-photo-2".into()])
+    );
+}

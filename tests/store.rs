@@ -1,0 +1,174 @@
+//! The store: ticket numbering under concurrent writers, idempotent update
+//! handling, and a data folder that keeps everything across a reopen.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use jiff::Timestamp;
+use opop_bot::dialog::{Answer, Effect, NewTicket, OutMessage, Outcome, Session};
+use opop_bot::i18n::Lang;
+use opop_bot::store::{Applied, ApplyResult, Store, UserRecord};
+
+fn ticket_outcome(user: i64, now: Timestamp) -> Outcome {
+    let mut answers = std::collections::BTreeMap::new();
+    answers.insert("name".to_string(), Answer::Text(format!("Produk {user}")));
+    let mut confirm = OutMessage::new(
+        user,
+        format!("Nomor tiket: {}", opop_bot::dialog::TICKET_PLACEHOLDER),
+    );
+    confirm.fill_ticket = true;
+    Outcome {
+        session: Session::default(),
+        effects: vec![
+            Effect::CreateTicket(NewTicket {
+                prefix: "PRD".into(),
+                dialog: "product".into(),
+                user,
+                chat: user,
+                lang: Lang::Id,
+                answers,
+                created_at: now,
+            }),
+            Effect::Send(confirm),
+        ],
+        toast: None,
+    }
+}
+
+#[test]
+fn concurrent_writers_get_every_number_once_without_gaps() {
+    let store = Arc::new(Store::temporary().unwrap());
+    let now: Timestamp = "2026-11-28T03:00:00Z".parse().unwrap();
+    let threads: Vec<_> = (0..8)
+        .map(|t| {
+            let store = Arc::clone(&store);
+            std::thread::spawn(move || {
+                let mut numbers = Vec::new();
+                for i in 0..25 {
+                    let user_id = t * 1000 + i;
+                    let user = UserRecord::new(user_id, now);
+                    let applied = Applied {
+                        update_id: Some(user_id),
+                        chat: user_id,
+                        user: &user,
+                    };
+                    match store
+                        .apply(&applied, &ticket_outcome(user_id, now))
+                        .unwrap()
+                    {
+                        ApplyResult::Done { tickets } => numbers.extend(tickets),
+                        ApplyResult::AlreadyProcessed => panic!("fresh update"),
+                    }
+                }
+                numbers
+            })
+        })
+        .collect();
+    let numbers: Vec<String> = threads
+        .into_iter()
+        .flat_map(|t| t.join().unwrap())
+        .collect();
+    let unique: BTreeSet<&String> = numbers.iter().collect();
+    assert_eq!(numbers.len(), 200);
+    assert_eq!(unique.len(), 200, "no number reused");
+    let expected: BTreeSet<String> = (1..=200).map(|n| format!("PRD-2026-{n:05}")).collect();
+    assert_eq!(
+        unique.into_iter().cloned().collect::<BTreeSet<_>>(),
+        expected,
+        "no number skipped"
+    );
+    // Each confirmation in the outbox carries its own ticket's number.
+    let rows = store.outbox_rows(1000).unwrap();
+    assert_eq!(rows.len(), 200);
+    for row in rows {
+        let ticket_user = store
+            .tickets()
+            .map(Result::unwrap)
+            .find(|t| row.message.text.ends_with(&t.number))
+            .expect("confirmation names a stored ticket")
+            .user;
+        assert_eq!(ticket_user, row.message.chat);
+    }
+}
+
+#[test]
+fn an_update_handled_twice_changes_nothing_the_second_time() {
+    let store = Store::temporary().unwrap();
+    let now: Timestamp = "2026-11-28T03:00:00Z".parse().unwrap();
+    let user = UserRecord::new(7, now);
+    let applied = Applied {
+        update_id: Some(42),
+        chat: 7,
+        user: &user,
+    };
+    let first = store.apply(&applied, &ticket_outcome(7, now)).unwrap();
+    assert_eq!(
+        first,
+        ApplyResult::Done {
+            tickets: vec!["PRD-2026-00001".into()]
+        }
+    );
+    let second = store.apply(&applied, &ticket_outcome(7, now)).unwrap();
+    assert_eq!(second, ApplyResult::AlreadyProcessed);
+    assert_eq!(store.ticket_count(), 1);
+    assert_eq!(store.outbox_len(), 1);
+}
+
+#[test]
+fn numbering_restarts_each_wib_year() {
+    let store = Store::temporary().unwrap();
+    // 17:30 UTC on 31 December is already 1 January in WIB.
+    let new_year: Timestamp = "2026-12-31T17:30:00Z".parse().unwrap();
+    let user = UserRecord::new(9, new_year);
+    let applied = Applied {
+        update_id: None,
+        chat: 9,
+        user: &user,
+    };
+    let r = store.apply(&applied, &ticket_outcome(9, new_year)).unwrap();
+    assert_eq!(
+        r,
+        ApplyResult::Done {
+            tickets: vec!["PRD-2027-00001".into()]
+        }
+    );
+}
+
+#[test]
+fn a_reopened_data_folder_keeps_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let now: Timestamp = "2026-11-28T03:00:00Z".parse().unwrap();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        let mut user = UserRecord::new(5, now);
+        user.lang = Some(Lang::En);
+        let mut outcome = ticket_outcome(5, now);
+        outcome.session.stamp = 17;
+        let applied = Applied {
+            update_id: Some(1),
+            chat: 5,
+            user: &user,
+        };
+        store.apply(&applied, &outcome).unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.user(5).unwrap().unwrap().lang, Some(Lang::En));
+    assert_eq!(store.session(5, 5).unwrap().stamp, 17);
+    assert_eq!(store.ticket("PRD-2026-00001").unwrap().unwrap().user, 5);
+    assert!(store.is_processed(1).unwrap());
+    assert_eq!(store.outbox_len(), 1);
+    // The counter continues; the number is not reused.
+    let user = UserRecord::new(6, now);
+    let applied = Applied {
+        update_id: Some(2),
+        chat: 6,
+        user: &user,
+    };
+    let r = store.apply(&applied, &ticket_outcome(6, now)).unwrap();
+    assert_eq!(
+        r,
+        ApplyResult::Done {
+            tickets: vec!["PRD-2026-00002".into()]
+        }
+    );
+}
