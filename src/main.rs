@@ -50,6 +50,7 @@ enum Command {
         /// Print JSON: {"id", "score", "alternatives": [{"id", "score"}]}.
         #[arg(long)]
         json: bool,
+        /// The question; `-` reads one question per line from stdin.
         question: String,
     },
 }
@@ -94,6 +95,28 @@ fn content_source(config: &Config) -> ContentSource {
     }
 }
 
+/// One answer of `opop-bot faq`: `id score` / `none`, or the JSON object.
+fn faq_line(faq: &opop_bot::faq::Faq, question: &str, json: bool) -> String {
+    let result = faq.match_question(question);
+    let best = result
+        .best()
+        .filter(|_| result.verdict == opop_bot::faq::Verdict::Answer);
+    if json {
+        serde_json::json!({
+            "id": best.map(|b| b.id.clone()),
+            "score": result.best().map_or(0.0, |b| b.score),
+            "verdict": result.verdict,
+            "alternatives": result.ranked.iter().skip(usize::from(best.is_some())).take(3).collect::<Vec<_>>(),
+        })
+        .to_string()
+    } else {
+        match best {
+            Some(b) => format!("{} {:.3}", b.id, b.score),
+            None => "none".to_string(),
+        }
+    }
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check { dialogs, locales } => {
@@ -129,24 +152,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         } => {
             let config = Config::load(cli.config.as_deref())?;
             let content = Content::parse(&content_source(&config).read()?)?;
-            let _ = lang;
-            let result = content.faq.match_question(&question);
-            let best = result
-                .best()
-                .filter(|_| result.verdict == opop_bot::faq::Verdict::Answer);
-            if json {
-                let value = serde_json::json!({
-                    "id": best.map(|b| b.id.clone()),
-                    "score": result.best().map_or(0.0, |b| b.score),
-                    "verdict": result.verdict,
-                    "alternatives": result.ranked.iter().skip(usize::from(best.is_some())).take(3).collect::<Vec<_>>(),
-                });
-                println!("{value}");
+            let _ = lang; // matching tries every language's keywords
+            let questions: Vec<String> = if question == "-" {
+                std::io::stdin().lines().collect::<Result<_, _>>()?
             } else {
-                match best {
-                    Some(b) => println!("{} {:.3}", b.id, b.score),
-                    None => println!("none"),
-                }
+                vec![question]
+            };
+            for q in &questions {
+                println!("{}", faq_line(&content.faq, q, json));
             }
             Ok(ExitCode::SUCCESS)
         }

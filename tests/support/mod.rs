@@ -1,0 +1,5 @@
+//! Shared test support. Each integration test crate includes this with
+//! `mod support;` and uses only part of it, hence the `dead_code` allowance.
+#![allow(dead_code)]
+
+pub mod fake_bot_api;
