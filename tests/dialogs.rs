@@ -19,9 +19,10 @@ fn start_greets_in_the_telegram_language_and_shows_the_menu() {
             "📝 Daftar pesantren",
             "📦 Kirim produk",
             "🤝 Minta pendampingan",
+            "💬 Tanya jawab",
             "📋 Status saya",
-            "❓ Bantuan",
-            "🌐 Bahasa / Language"
+            "🌐 Bahasa / Language",
+            "❓ Bantuan"
         ]
     );
 

@@ -2,6 +2,8 @@
 //! (`tests/data/faq_questions.tsv`, written independently of the patterns),
 //! checked through the real `opop-bot faq --json`, as content editors use it.
 
+mod common;
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -95,4 +97,127 @@ fn json_output_has_the_documented_shape() {
     assert!(v["alternatives"].is_array());
     let v = ask("skor persebaya semalam berapa", "id");
     assert_eq!(v["id"], serde_json::Value::Null);
+}
+
+mod conversation {
+    //! The FAQ inside a chat: answers, suggestions, browsing, feedback and
+    //! questions handed to the staff as QST tickets.
+
+    use super::common::{self, Chat};
+    use opop_bot::dialog::{Answer, FaqLogKind};
+
+    #[test]
+    fn a_typed_question_gets_its_answer_and_feedback_buttons() {
+        let mut chat = Chat::new();
+        let t = chat.send("gmn cara daftar opop?");
+        assert!(
+            t.starts_with("Bagaimana cara mendaftar ke OPOP?") || t.contains("daftar"),
+            "{t}"
+        );
+        assert!(t.ends_with("Apakah jawaban ini membantu?"), "{t}");
+        assert_eq!(
+            chat.last_buttons()[..3],
+            ["👍 Membantu", "👎 Belum", "🙋 Tanya petugas"]
+        );
+        chat.press("👍");
+        assert_eq!(
+            chat.last_toast.as_deref(),
+            Some("Terima kasih atas masukannya!")
+        );
+        let t = chat.press("👎");
+        assert!(t.starts_with("Maaf jawabannya belum membantu."), "{t}");
+        let logs: Vec<_> = chat.app.store.faq_logs().map(Result::unwrap).collect();
+        assert_eq!(logs.len(), 2);
+        assert_eq!(logs[1].kind, FaqLogKind::Unhelpful);
+        assert_eq!(logs[1].text.as_deref(), Some("gmn cara daftar opop?"));
+    }
+
+    #[test]
+    fn an_unknown_question_is_recorded_and_can_go_to_the_staff() {
+        let mut chat = Chat::new();
+        let t = chat.send("skor persebaya semalam berapa?");
+        assert!(
+            t.starts_with("Maaf, saya belum punya jawaban untuk pertanyaan itu."),
+            "{t}"
+        );
+        let logs: Vec<_> = chat.app.store.faq_logs().map(Result::unwrap).collect();
+        assert_eq!(logs[0].kind, FaqLogKind::Unanswered);
+        assert_eq!(
+            logs[0].text.as_deref(),
+            Some("skor persebaya semalam berapa?")
+        );
+        let t = chat.press("Tanya petugas");
+        assert!(
+            t.contains("Pertanyaan Anda sudah diteruskan ke petugas OPOP."),
+            "{t}"
+        );
+        assert!(t.contains("Nomor tiket: QST-2026-00001"), "{t}");
+        let ticket = chat.app.store.ticket("QST-2026-00001").unwrap().unwrap();
+        assert_eq!(
+            ticket.answers["question"],
+            Answer::Text("skor persebaya semalam berapa?".into())
+        );
+        let t = chat.send("/status");
+        assert!(
+            t.contains("QST-2026-00001 – skor persebaya semalam berapa?: Menunggu peninjauan"),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn browsing_edits_one_message_from_categories_to_answer_and_back() {
+        let mut chat = Chat::new();
+        let t = chat.send("/tanya");
+        assert!(
+            t.starts_with("Tanya jawab seputar OPOP – pilih topik:"),
+            "{t}"
+        );
+        assert!(
+            chat.last_buttons()
+                .contains(&"📝 Cara Ikut OPOP".to_string()),
+            "{:?}",
+            chat.last_buttons()
+        );
+        let t = chat.press("Cara Ikut OPOP");
+        assert!(
+            t.starts_with("📝 Cara Ikut OPOP – pilih pertanyaan:"),
+            "{t}"
+        );
+        let edited = chat.last[0].edit;
+        assert!(edited.is_some(), "browsing edits the message");
+        chat.press("biaya");
+        assert_eq!(chat.last[0].edit, edited, "the answer replaces the list");
+        assert!(chat.text().ends_with("Apakah jawaban ini membantu?"));
+        let t = chat.press("Kembali");
+        assert!(
+            t.starts_with("📝 Cara Ikut OPOP – pilih pertanyaan:"),
+            "{t}"
+        );
+        // Asking the staff without a typed question opens the question form.
+        chat.press("Kembali");
+        chat.send("/tanya");
+        chat.press("Kontak");
+        chat.press("menghubungi");
+        let t = chat.press("Tanya petugas");
+        assert!(
+            t.contains("Tulis pertanyaan Anda untuk petugas OPOP."),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn every_faq_answer_fits_a_phone_screen_in_both_languages() {
+        let app = common::app();
+        for entry in &app.content.faq.entries {
+            for lang in opop_bot::i18n::Lang::ALL {
+                let text =
+                    app.content
+                        .i18n
+                        .text(lang, &entry.answer_id(), opop_bot::i18n::Args::new());
+                let len = opop_bot::html::visible_len(&text);
+                assert!(len <= 900, "{} in {lang}: {len} characters", entry.id);
+                opop_bot::html::validate(&text).unwrap();
+            }
+        }
+    }
 }

@@ -117,3 +117,14 @@ mentoring-mode-opt-offline = In person (face to face)
 mentoring-mode-opt-either = Either is fine
 mentoring-schedule = Which <b>days and times</b> suit you best? For example: "Tuesday or Thursday, after Asr prayer".
 mentoring-schedule-label = Preferred time
+
+## Question for the staff (dialogs/question.toml)
+
+question-title = Question for the staff
+question-intro = <b>A question for the OPOP staff</b> 🙋
+question-done =
+    ✅ Your question has been passed on to the OPOP staff.
+    Ticket number: <code>{ $ticket }</code>
+    The answer will come in this chat; check its status with /status.
+question-question = Write your <b>question</b> for the OPOP staff.
+question-question-label = Question

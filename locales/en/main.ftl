@@ -18,6 +18,7 @@ help =
     /register – register or update your pesantren's profile
     /product – submit a product for curation
     /mentoring – request mentoring
+    /ask – questions and answers about OPOP
     /status – the status of your submissions
     /language – change the language
     /back – go back to the previous question
@@ -45,6 +46,7 @@ menu-mentoring = 🤝 Request mentoring
 menu-status = 📋 My status
 menu-help = ❓ Help
 menu-language = 🌐 Bahasa / Language
+menu-faq = 💬 Questions &amp; answers
 
 ## Language
 
@@ -144,3 +146,17 @@ button-edit = ✏️ Edit
 button-continue = ▶️ Continue
 button-restart = 🔄 Start over
 button-share-contact = 📱 Share my number
+
+## Questions and answers (FAQ)
+
+faq-categories = <b>Questions about OPOP</b> – choose a topic:
+faq-category = <b>{ $category }</b> – choose a question:
+faq-suggest = I'm not sure what you mean. Is it one of these?
+faq-unknown = Sorry, I don't have an answer to that yet. I've noted your question. Shall I pass it on to the OPOP staff?
+faq-helpful = Was this answer helpful?
+faq-thanks-toast = Thanks for the feedback!
+faq-unhelpful = Sorry that didn't help. Would you like to ask the OPOP staff directly?
+button-helpful = 👍 Helpful
+button-unhelpful = 👎 Not really
+button-ask-staff = 🙋 Ask the staff
+button-faq-list = 📚 All questions

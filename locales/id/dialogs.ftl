@@ -117,3 +117,14 @@ mentoring-mode-opt-offline = Luring (tatap muka)
 mentoring-mode-opt-either = Keduanya bisa
 mentoring-schedule = <b>Hari dan jam</b> apa yang paling cocok? Misalnya: "Selasa atau Kamis, setelah Ashar".
 mentoring-schedule-label = Waktu yang cocok
+
+## Pertanyaan untuk petugas (dialogs/question.toml)
+
+question-title = Pertanyaan untuk petugas
+question-intro = <b>Pertanyaan untuk petugas OPOP</b> 🙋
+question-done =
+    ✅ Pertanyaan Anda sudah diteruskan ke petugas OPOP.
+    Nomor tiket: <code>{ $ticket }</code>
+    Jawabannya akan dikirim lewat chat ini; cek statusnya dengan /status.
+question-question = Tulis <b>pertanyaan</b> Anda untuk petugas OPOP.
+question-question-label = Pertanyaan

@@ -17,6 +17,7 @@ help =
     /daftar – daftar atau perbarui profil pesantren
     /produk – kirim produk untuk dikurasi
     /pendampingan – minta pendampingan
+    /tanya – tanya jawab seputar OPOP
     /status – status pengajuan Anda
     /bahasa – ganti bahasa
     /kembali – kembali ke pertanyaan sebelumnya
@@ -44,6 +45,7 @@ menu-mentoring = 🤝 Minta pendampingan
 menu-status = 📋 Status saya
 menu-help = ❓ Bantuan
 menu-language = 🌐 Bahasa / Language
+menu-faq = 💬 Tanya jawab
 
 ## Bahasa
 
@@ -143,3 +145,17 @@ button-edit = ✏️ Ubah
 button-continue = ▶️ Lanjutkan
 button-restart = 🔄 Mulai dari awal
 button-share-contact = 📱 Bagikan nomor saya
+
+## Tanya jawab (FAQ)
+
+faq-categories = <b>Tanya jawab seputar OPOP</b> – pilih topik:
+faq-category = <b>{ $category }</b> – pilih pertanyaan:
+faq-suggest = Saya belum yakin maksud Anda. Apakah salah satu ini?
+faq-unknown = Maaf, saya belum punya jawaban untuk pertanyaan itu. Pertanyaan Anda saya catat. Mau saya teruskan ke petugas OPOP?
+faq-helpful = Apakah jawaban ini membantu?
+faq-thanks-toast = Terima kasih atas masukannya!
+faq-unhelpful = Maaf jawabannya belum membantu. Mau bertanya langsung ke petugas OPOP?
+button-helpful = 👍 Membantu
+button-unhelpful = 👎 Belum
+button-ask-staff = 🙋 Tanya petugas
+button-faq-list = 📚 Daftar pertanyaan

@@ -6,6 +6,7 @@ use super::definition::{Choice, Dialog, Input, Step, Submit};
 use super::input::{self, Problem, RegionMatch};
 use super::*;
 use crate::content::Content;
+use crate::faq::Verdict;
 use crate::html::escape;
 use crate::i18n::{Args, Lang, MsgId, ids};
 
@@ -197,7 +198,7 @@ impl<'a, 'c> Turn<'a, 'c> {
 
     // ----- commands ---------------------------------------------------
 
-    fn command(&mut self, name: &str, _args: &str) {
+    fn command(&mut self, name: &str, args: &str) {
         match name {
             "start" => {
                 let first = self.event.first_name.clone().unwrap_or_default();
@@ -214,6 +215,13 @@ impl<'a, 'c> Turn<'a, 'c> {
             "produk" | "product" => self.start_dialog("product"),
             "pendampingan" | "mentoring" => self.start_dialog("mentoring"),
             "status" => self.status(),
+            "tanya" | "ask" if !args.trim().is_empty() && self.session.form.is_none() => {
+                self.free_text(&clean(args));
+            }
+            "tanya" | "ask" => {
+                self.faq_categories(false);
+                self.remind_form();
+            }
             "bahasa" | "language" => self.language_picker(),
             "bantuan" | "help" => {
                 let text = self.t(ids::HELP);
@@ -262,10 +270,13 @@ impl<'a, 'c> Turn<'a, 'c> {
                 self.button(ids::MENU_MENTORING, "m:mentoring"),
             ],
             vec![
+                self.button(ids::MENU_FAQ, "m:faq"),
                 self.button(ids::MENU_STATUS, "m:status"),
+            ],
+            vec![
+                self.button(ids::MENU_LANGUAGE, "m:language"),
                 self.button(ids::MENU_HELP, "m:help"),
             ],
-            vec![self.button(ids::MENU_LANGUAGE, "m:language")],
         ])
     }
 
@@ -364,11 +375,15 @@ impl<'a, 'c> Turn<'a, 'c> {
                 "product" => self.start_dialog("product"),
                 "mentoring" => self.start_dialog("mentoring"),
                 "status" => self.status(),
+                "faq" => self.faq_categories(false),
                 "language" => self.language_picker(),
                 "help" => self.command("bantuan", ""),
                 _ => self.stale(),
             }
             return;
+        }
+        if let Some(action) = data.strip_prefix("q:") {
+            return self.faq_button(action);
         }
         if let Some(code) = data.strip_prefix("l:") {
             match Lang::from_code(code) {
@@ -430,11 +445,174 @@ impl<'a, 'c> Turn<'a, 'c> {
     // ----- free text outside a form ---------------------------------------
 
     fn free_text(&mut self, text: &str) {
-        if text.trim().is_empty() {
+        if !text.chars().any(char::is_alphanumeric) {
             return self.send_with_menu(self.t(ids::EMPTY_MESSAGE));
         }
-        let text = self.t(ids::NOT_UNDERSTOOD);
-        self.send_with_menu(text);
+        let question: String = text.chars().take(1000).collect();
+        self.session.last_question = Some(question.clone());
+        let faq = &self.ctx.content.faq;
+        let result = faq.match_question(text);
+        match result.verdict {
+            Verdict::Answer => {
+                let id = result
+                    .best()
+                    .expect("an answer has a best entry")
+                    .id
+                    .clone();
+                self.faq_answer(&id, false);
+            }
+            Verdict::Suggest => {
+                let mut rows: Vec<Vec<Button>> = result
+                    .suggestions()
+                    .iter()
+                    .filter_map(|s| faq.entry(&s.id))
+                    .map(|e| {
+                        vec![Button {
+                            label: self.text_of(&e.question_id()),
+                            data: format!("q:a:{}", e.id),
+                        }]
+                    })
+                    .collect();
+                rows.push(vec![self.button(ids::BUTTON_ASK_STAFF, "q:s")]);
+                let text = self.t(ids::FAQ_SUGGEST);
+                self.send(text, Keyboard::Inline(rows));
+            }
+            Verdict::Unknown => {
+                self.effects.push(Effect::LogFaq(FaqLog {
+                    at: self.event.now,
+                    user: self.event.user,
+                    lang: self.lang,
+                    kind: FaqLogKind::Unanswered,
+                    entry: None,
+                    text: Some(question),
+                }));
+                let text = self.t(ids::FAQ_UNKNOWN);
+                let keyboard = Keyboard::Inline(vec![
+                    vec![self.button(ids::BUTTON_ASK_STAFF, "q:s")],
+                    vec![
+                        self.button(ids::BUTTON_FAQ_LIST, "q:h"),
+                        self.button(ids::BUTTON_MENU, "m:menu"),
+                    ],
+                ]);
+                self.send(text, keyboard);
+            }
+        }
+    }
+
+    /// FAQ browsing and feedback buttons (`q:...`); always valid, since the
+    /// FAQ does not depend on the conversation's state.
+    fn faq_button(&mut self, action: &str) {
+        self.toast = Some(String::new());
+        let faq = &self.ctx.content.faq;
+        match action.split_once(':') {
+            None if action == "h" => self.faq_categories(true),
+            None if action == "s" => self.ask_staff(),
+            Some(("c", cat)) if faq.categories.iter().any(|c| c.id == cat) => {
+                let mut rows: Vec<Vec<Button>> = faq
+                    .entries_in(cat)
+                    .map(|e| {
+                        vec![Button {
+                            label: self.text_of(&e.question_id()),
+                            data: format!("q:a:{}", e.id),
+                        }]
+                    })
+                    .collect();
+                rows.push(vec![self.button(ids::BUTTON_BACK, "q:h")]);
+                let text = self.tf(
+                    ids::FAQ_CATEGORY,
+                    Args::new().html("category", self.text_of(&format!("faq-cat-{cat}"))),
+                );
+                self.edit_or_send(text, Keyboard::Inline(rows));
+            }
+            Some(("a", id)) if faq.entry(id).is_some() => self.faq_answer(id, true),
+            Some(("y", id)) if faq.entry(id).is_some() => {
+                self.toast = Some(self.t(ids::FAQ_THANKS_TOAST));
+                self.log_feedback(id, FaqLogKind::Helpful);
+            }
+            Some(("n", id)) if faq.entry(id).is_some() => {
+                self.toast = Some(self.t(ids::FAQ_THANKS_TOAST));
+                self.log_feedback(id, FaqLogKind::Unhelpful);
+                let text = self.t(ids::FAQ_UNHELPFUL);
+                let keyboard =
+                    Keyboard::Inline(vec![vec![self.button(ids::BUTTON_ASK_STAFF, "q:s")]]);
+                self.send(text, keyboard);
+            }
+            _ => self.stale(),
+        }
+    }
+
+    fn log_feedback(&mut self, entry: &str, kind: FaqLogKind) {
+        self.effects.push(Effect::LogFaq(FaqLog {
+            at: self.event.now,
+            user: self.event.user,
+            lang: self.lang,
+            kind,
+            entry: Some(entry.to_string()),
+            text: self.session.last_question.clone(),
+        }));
+    }
+
+    fn faq_categories(&mut self, edit: bool) {
+        let faq = &self.ctx.content.faq;
+        let mut rows: Vec<Vec<Button>> = faq
+            .categories
+            .iter()
+            .map(|c| {
+                vec![Button {
+                    label: self.text_of(&format!("faq-cat-{}", c.id)),
+                    data: format!("q:c:{}", c.id),
+                }]
+            })
+            .collect();
+        rows.push(vec![self.button(ids::BUTTON_MENU, "m:menu")]);
+        let text = self.t(ids::FAQ_CATEGORIES);
+        if edit {
+            self.edit_or_send(text, Keyboard::Inline(rows));
+        } else {
+            self.send(text, Keyboard::Inline(rows));
+        }
+    }
+
+    /// An FAQ answer with feedback buttons; from browsing it replaces the
+    /// list it was picked from.
+    fn faq_answer(&mut self, id: &str, edit: bool) {
+        let Some(entry) = self.ctx.content.faq.entry(id) else {
+            return self.stale();
+        };
+        let mut text = format!("<b>{}</b>\n\n", self.text_of(&entry.question_id()));
+        text.push_str(&self.text_of(&entry.answer_id()));
+        text.push_str("\n\n");
+        text.push_str(&self.t(ids::FAQ_HELPFUL));
+        let keyboard = Keyboard::Inline(vec![
+            vec![
+                self.button(ids::BUTTON_HELPFUL, format!("q:y:{id}")),
+                self.button(ids::BUTTON_UNHELPFUL, format!("q:n:{id}")),
+            ],
+            vec![self.button(ids::BUTTON_ASK_STAFF, "q:s")],
+            vec![
+                self.button(ids::BUTTON_BACK, format!("q:c:{}", entry.category)),
+                self.button(ids::BUTTON_MENU, "m:menu"),
+            ],
+        ]);
+        if edit {
+            self.edit_or_send(text, keyboard);
+        } else {
+            self.send(text, keyboard);
+        }
+    }
+
+    /// "Ask the staff": the last question becomes a QST ticket; without
+    /// one, the question form asks for it.
+    fn ask_staff(&mut self) {
+        let Some(question) = self.session.last_question.take() else {
+            return self.start_dialog(QUESTION_DIALOG);
+        };
+        let Some(dialog) = self.ctx.content.dialog(QUESTION_DIALOG) else {
+            return self.stale();
+        };
+        let mut answers = Answers::new();
+        answers.insert(QUESTION_STEP.to_string(), Answer::Text(question));
+        self.submit_answers(dialog, answers);
     }
 
     // ----- forms --------------------------------------------------------
@@ -964,7 +1142,10 @@ impl<'a, 'c> Turn<'a, 'c> {
 
     fn submit(&mut self, dialog: &'c Dialog) {
         let form = self.session.form.take().expect("open");
-        let answers = form.answers;
+        self.submit_answers(dialog, form.answers);
+    }
+
+    fn submit_answers(&mut self, dialog: &'c Dialog, answers: Answers) {
         match &dialog.submit {
             Submit::Profile => {
                 let consent_at = answers.values().find_map(|a| match a {
@@ -1394,6 +1575,10 @@ impl<'a, 'c> Turn<'a, 'c> {
         }
     }
 }
+
+/// The dialog that asks the staff a question (a QST ticket), and its step.
+const QUESTION_DIALOG: &str = "question";
+const QUESTION_STEP: &str = "question";
 
 /// Version of the privacy notice shown at registration (stored as proof of
 /// consent); raise it when the notice text changes.

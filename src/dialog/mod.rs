@@ -173,6 +173,9 @@ pub struct Session {
     pub stamp: u32,
     pub last_active: Option<Timestamp>,
     pub form: Option<Form>,
+    /// The last free-text question, for "ask the staff" and 👎 records.
+    #[serde(default)]
+    pub last_question: Option<String>,
 }
 
 impl Session {
@@ -327,6 +330,29 @@ pub enum Effect {
     SetLanguage(Lang),
     SaveProfile(Profile),
     CreateTicket(NewTicket),
+    /// A FAQ question the bot could not answer, or feedback on an answer,
+    /// kept for the staff digest so editors see what to add.
+    LogFaq(FaqLog),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FaqLogKind {
+    Unanswered,
+    Helpful,
+    Unhelpful,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FaqLog {
+    pub at: Timestamp,
+    pub user: i64,
+    pub lang: Lang,
+    pub kind: FaqLogKind,
+    /// The entry the feedback is about.
+    pub entry: Option<String>,
+    /// The question as typed (for unanswered and 👎).
+    pub text: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -41,6 +41,19 @@ messages! {
     MENU_STATUS = "menu-status" [];
     MENU_HELP = "menu-help" [];
     MENU_LANGUAGE = "menu-language" [];
+    MENU_FAQ = "menu-faq" [];
+
+    FAQ_CATEGORIES = "faq-categories" [];
+    FAQ_CATEGORY = "faq-category" ["category"];
+    FAQ_SUGGEST = "faq-suggest" [];
+    FAQ_UNKNOWN = "faq-unknown" [];
+    FAQ_HELPFUL = "faq-helpful" [];
+    FAQ_THANKS_TOAST = "faq-thanks-toast" [];
+    FAQ_UNHELPFUL = "faq-unhelpful" [];
+    BUTTON_HELPFUL = "button-helpful" [];
+    BUTTON_UNHELPFUL = "button-unhelpful" [];
+    BUTTON_ASK_STAFF = "button-ask-staff" [];
+    BUTTON_FAQ_LIST = "button-faq-list" [];
 
     LANGUAGE_PROMPT = "language-prompt" [];
     LANGUAGE_ID = "language-id" [];

@@ -70,6 +70,7 @@ pub struct Store {
     outbox: sled::Tree,
     inbox: sled::Tree,
     meta: sled::Tree,
+    faq_log: sled::Tree,
 }
 
 /// Who and what one handled event was about, besides the engine's outcome.
@@ -145,6 +146,7 @@ impl Store {
             outbox: t("outbox")?,
             inbox: t("inbox")?,
             meta: t("meta")?,
+            faq_log: t("faq_log")?,
             db,
         };
         store.migrate()?;
@@ -173,7 +175,7 @@ impl Store {
     }
 
     /// Every tree, in the order of [`TREE_NAMES`].
-    pub fn all_trees(&self) -> [&sled::Tree; 10] {
+    pub fn all_trees(&self) -> [&sled::Tree; 11] {
         [
             &self.users,
             &self.profiles,
@@ -185,6 +187,7 @@ impl Store {
             &self.outbox,
             &self.inbox,
             &self.meta,
+            &self.faq_log,
         ]
     }
 
@@ -321,9 +324,20 @@ impl Store {
             &self.counters,
             &self.processed,
             &self.outbox,
+            &self.faq_log,
         );
         let result = trees.transaction(
-            |(users, profiles, sessions, tickets, by_user, counters, processed, outbox)|
+            |(
+                users,
+                profiles,
+                sessions,
+                tickets,
+                by_user,
+                counters,
+                processed,
+                outbox,
+                faq_log,
+            )|
              -> Result<ApplyResult, ConflictableTransactionError<StoreError>> {
                 if let Some(id) = applied.update_id {
                     if processed.get(id.to_be_bytes())?.is_some() {
@@ -344,7 +358,9 @@ impl Store {
                             let counter_key = format!("{}-{year}", new.prefix);
                             let next = counters
                                 .get(counter_key.as_bytes())?
-                                .map(|v| u64::from_be_bytes(v.as_ref().try_into().unwrap_or([0; 8])))
+                                .map(|v| {
+                                    u64::from_be_bytes(v.as_ref().try_into().unwrap_or([0; 8]))
+                                })
                                 .unwrap_or(0)
                                 + 1;
                             counters.insert(counter_key.as_bytes(), &next.to_be_bytes())?;
@@ -353,6 +369,9 @@ impl Store {
                             tickets.insert(number.as_bytes(), encode(&ticket))?;
                             by_user.insert(ticket_index_key(new.user, &number), &[])?;
                             numbers.push(number);
+                        }
+                        Effect::LogFaq(log) => {
+                            faq_log.insert(&faq_log.generate_id()?.to_be_bytes(), encode(log))?;
                         }
                         Effect::Send(_) => {}
                     }
@@ -375,7 +394,10 @@ impl Store {
                     outbox.insert(&row.key(), encode(&row))?;
                 }
                 users.insert(&user.id.to_be_bytes(), encode(&user))?;
-                sessions.insert(&session_key(applied.chat, user.id), encode(&outcome.session))?;
+                sessions.insert(
+                    &session_key(applied.chat, user.id),
+                    encode(&outcome.session),
+                )?;
                 Ok(ApplyResult::Done { tickets: numbers })
             },
         );
@@ -409,6 +431,14 @@ impl Store {
         };
         self.outbox.insert(row.key(), encode(&row))?;
         Ok(())
+    }
+
+    /// FAQ records (unanswered questions, feedback), oldest first.
+    pub fn faq_logs(&self) -> impl Iterator<Item = Result<crate::dialog::FaqLog, StoreError>> + '_ {
+        self.faq_log.iter().map(|r| {
+            let (k, v) = r?;
+            decode("faq_log", &k, &v)
+        })
     }
 
     /// Users, for counts and segments.
