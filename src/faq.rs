@@ -345,6 +345,11 @@ fn keyword_matches(k: &str, t: &str) -> bool {
         if t.contains(k) {
             return true;
         }
+        // Typos rarely hit the first letter; checking it first keeps the
+        // edit-distance work off most token/keyword pairs.
+        if t.chars().next() != k.chars().next() {
+            return false;
+        }
         let tlen = t.chars().count();
         if tlen + 1 >= klen && tlen <= klen + 1 && strsim::damerau_levenshtein(k, t) <= 1 {
             return true;
