@@ -2,8 +2,6 @@
 //! user, session and profile; run the engine; apply the outcome in one
 //! store transaction. Telegram and the console both call [`App::handle`].
 
-use jiff::Timestamp;
-
 use crate::config::Config;
 use crate::content::Content;
 use crate::dialog::{self, Context, Event, Input, Outcome, Phase};
@@ -33,15 +31,13 @@ impl App {
         }
     }
 
-    /// Handles one event. `update_id` makes it idempotent: an update that
-    /// was handled before changes nothing. `flush` false leaves the flush
-    /// to the caller (group commit).
+    /// Handles one event and flushes. `update_id` makes it idempotent: an
+    /// update that was handled before changes nothing.
     pub fn handle(
         &self,
         event: &Event,
         update_id: Option<i64>,
         username: Option<&str>,
-        flush: bool,
     ) -> Result<Handled, StoreError> {
         if let Some(id) = update_id {
             if self.store.is_processed(id)? {
@@ -85,11 +81,7 @@ impl App {
             chat: event.chat,
             user: &user,
         };
-        let result = if flush {
-            self.store.apply(&applied, &outcome)?
-        } else {
-            self.store.apply_unflushed(&applied, &outcome)?
-        };
+        let result = self.store.apply(&applied, &outcome)?;
         Ok(Handled { outcome, result })
     }
 
@@ -118,9 +110,5 @@ impl App {
                         | Input::Region
                 ) && form.draft.region_choices.is_empty()
             })
-    }
-
-    pub fn now() -> Timestamp {
-        Timestamp::now()
     }
 }

@@ -52,7 +52,7 @@ impl<'a> Console<'a> {
                 kind,
                 now: jiff::Timestamp::now(),
             };
-            let handled = self.app.handle(&event, None, None, true)?;
+            let handled = self.app.handle(&event, None, None)?;
             if let Some(toast) = handled.outcome.toast.filter(|t| !t.is_empty()) {
                 writeln!(out, "  ({})", html::to_plain(&toast))?;
             }

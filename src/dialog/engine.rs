@@ -208,9 +208,9 @@ impl<'a, 'c> Turn<'a, 'c> {
                     text.push_str(&self.t(ids::WELCOME_REGISTER_HINT));
                 }
                 self.send(text, Keyboard::None);
-                self.menu(false);
+                self.menu();
             }
-            "menu" => self.menu(false),
+            "menu" => self.menu(),
             "daftar" | "register" => self.start_dialog("register"),
             "produk" | "product" => self.start_dialog("product"),
             "pendampingan" | "mentoring" => self.start_dialog("mentoring"),
@@ -233,14 +233,14 @@ impl<'a, 'c> Turn<'a, 'c> {
                 if self.session.form.is_some() {
                     self.form_input(Given::Action(Action::Back));
                 } else {
-                    self.menu(false);
+                    self.menu();
                 }
             }
             "lewati" | "skip" => {
                 if self.session.form.is_some() {
                     self.form_input(Given::Action(Action::Skip));
                 } else {
-                    self.menu(false);
+                    self.menu();
                 }
             }
             _ => {
@@ -280,8 +280,8 @@ impl<'a, 'c> Turn<'a, 'c> {
         ])
     }
 
-    /// The main menu; `edit` replaces the message whose button was pressed.
-    fn menu(&mut self, edit: bool) {
+    /// The main menu, noting an unfinished form.
+    fn menu(&mut self) {
         let mut text = self.t(ids::MENU_TITLE);
         if let Some(form) = &self.session.form {
             let title = self.dialog_title(&form.dialog);
@@ -289,11 +289,7 @@ impl<'a, 'c> Turn<'a, 'c> {
             text.push_str(&self.tf(ids::MENU_FORM_PENDING, Args::new().html("dialog", title)));
         }
         let keyboard = self.menu_keyboard();
-        if edit {
-            self.edit_or_send(text, keyboard);
-        } else {
-            self.send(text, keyboard);
-        }
+        self.send(text, keyboard);
     }
 
     fn send_with_menu(&mut self, text: String) {
@@ -370,7 +366,7 @@ impl<'a, 'c> Turn<'a, 'c> {
         if let Some(item) = data.strip_prefix("m:") {
             self.toast = Some(String::new());
             match item {
-                "menu" => self.menu(false),
+                "menu" => self.menu(),
                 "register" => self.start_dialog("register"),
                 "product" => self.start_dialog("product"),
                 "mentoring" => self.start_dialog("mentoring"),
@@ -396,7 +392,7 @@ impl<'a, 'c> Turn<'a, 'c> {
                     if self.session.form.is_some() {
                         self.reprompt(String::new());
                     } else {
-                        self.menu(false);
+                        self.menu();
                     }
                 }
                 None => self.stale(),
@@ -673,7 +669,7 @@ impl<'a, 'c> Turn<'a, 'c> {
             // A session saved by an older version with a dialog that no
             // longer exists: drop it kindly.
             self.session.form = None;
-            return self.menu(false);
+            return self.menu();
         };
         let form = self.session.form.as_ref().expect("checked by dialog()");
         // The idle offer comes first, before anything is taken as an answer.
@@ -952,7 +948,7 @@ impl<'a, 'c> Turn<'a, 'c> {
                     RegionMatch::One(name) => Ok(Some(Answer::Region(name))),
                     RegionMatch::Several(names) => {
                         self.form_mut().draft.region_choices = names;
-                        self.region_choices(step);
+                        self.prompt(self.t(ids::REGION_WHICH));
                         Ok(None)
                     }
                     RegionMatch::None => Err(Problem::UnknownRegion),
@@ -1408,11 +1404,6 @@ impl<'a, 'c> Turn<'a, 'c> {
         self.send(text, Keyboard::Inline(rows));
     }
 
-    fn region_choices(&mut self, _step: &Step) {
-        let text = self.t(ids::REGION_WHICH);
-        self.prompt(text);
-    }
-
     fn summary(&mut self, dialog: &'c Dialog, edit: bool) {
         self.session.stamp += 1;
         let s = self.session.stamp;
@@ -1674,11 +1665,11 @@ fn is_done_word(text: &str) -> bool {
 }
 
 fn is_skip_word(text: &str) -> bool {
-    matches!(
-        simplify_label(text).as_str(),
-        "" | "lewati" | "skip" | "tidak ada" | "tidak punya" | "belum ada" | "ga ada" | "gak ada"
-    ) && !text.trim().is_empty()
-        || text.trim() == "-"
+    text.trim() == "-"
+        || matches!(
+            simplify_label(text).as_str(),
+            "lewati" | "skip" | "tidak ada" | "tidak punya" | "belum ada" | "ga ada" | "gak ada"
+        )
 }
 
 fn is_submit_word(text: &str) -> bool {

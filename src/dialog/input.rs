@@ -143,11 +143,6 @@ fn grouping_ok(s: &str) -> bool {
     !groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3)
 }
 
-/// Parses a whole number for counts ("500", "1.000", "2rb").
-pub fn parse_count(input: &str) -> Option<i64> {
-    parse_amount(input)
-}
-
 /// Normalizes an Indonesian phone number to `+62…`: accepts `08…`, `+62…`,
 /// `62…`, with spaces, dashes, dots or parentheses.
 pub fn normalize_phone(input: &str) -> Option<String> {

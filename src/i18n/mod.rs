@@ -11,6 +11,7 @@ pub mod ids;
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::LazyLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -56,15 +57,18 @@ impl Lang {
         let Ok(requested) = code.parse::<LanguageIdentifier>() else {
             return Lang::Id;
         };
-        let available: Vec<LanguageIdentifier> = Lang::ALL
-            .iter()
-            .map(|l| l.code().parse().expect("static tag"))
-            .collect();
-        let default: LanguageIdentifier = "id".parse().expect("static tag");
+        static AVAILABLE: LazyLock<Vec<LanguageIdentifier>> = LazyLock::new(|| {
+            Lang::ALL
+                .iter()
+                .map(|l| l.code().parse().expect("static tag"))
+                .collect()
+        });
+        static DEFAULT: LazyLock<LanguageIdentifier> =
+            LazyLock::new(|| "id".parse().expect("static tag"));
         let chosen = fluent_langneg::negotiate_languages(
             &[requested],
-            &available,
-            Some(&default),
+            &AVAILABLE,
+            Some(&*DEFAULT),
             fluent_langneg::NegotiationStrategy::Lookup,
         );
         chosen
@@ -206,14 +210,6 @@ impl I18n {
             .into_iter()
             .map(|(k, v)| (k, crate::html::escape(&v)))
             .collect();
-    }
-
-    pub fn globals(&self) -> &[(String, String)] {
-        &self.globals
-    }
-
-    pub fn has(&self, lang: Lang, id: &str) -> bool {
-        self.bundles[&lang].has_message(id)
     }
 
     /// Formats message `id` in `lang`, falling back to Indonesian, then to

@@ -1,6 +1,6 @@
 //! The embedded sled store: users, profiles, sessions, tickets, ticket
-//! counters, processed update ids, the inbox of raw updates and the outbox
-//! of messages to send.
+//! counters, processed update ids, the outbox of messages to send and the
+//! FAQ log. (The Telegram inbox of raw updates arrives with `run`.)
 //!
 //! Owns: the trees and their key layouts, typed records (serde JSON with a
 //! format version), ticket numbering, and [`Store::apply`], which writes
@@ -13,7 +13,6 @@ mod records;
 
 use std::path::Path;
 
-use jiff::Timestamp;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use sled::Transactional;
@@ -42,20 +41,6 @@ pub enum StoreError {
     TooNew { found: u32 },
 }
 
-/// The trees, by name, in the order of [`Store::all_trees`].
-pub const TREE_NAMES: [&str; 10] = [
-    "users",
-    "profiles",
-    "sessions",
-    "tickets",
-    "tickets_by_user",
-    "counters",
-    "processed",
-    "outbox",
-    "inbox",
-    "meta",
-];
-
 /// The store. Cheap to clone (sled handles are reference-counted).
 #[derive(Clone)]
 pub struct Store {
@@ -68,7 +53,6 @@ pub struct Store {
     counters: sled::Tree,
     processed: sled::Tree,
     outbox: sled::Tree,
-    inbox: sled::Tree,
     meta: sled::Tree,
     faq_log: sled::Tree,
 }
@@ -144,7 +128,6 @@ impl Store {
             counters: t("counters")?,
             processed: t("processed")?,
             outbox: t("outbox")?,
-            inbox: t("inbox")?,
             meta: t("meta")?,
             faq_log: t("faq_log")?,
             db,
@@ -174,30 +157,8 @@ impl Store {
         Ok(())
     }
 
-    /// Every tree, in the order of [`TREE_NAMES`].
-    pub fn all_trees(&self) -> [&sled::Tree; 11] {
-        [
-            &self.users,
-            &self.profiles,
-            &self.sessions,
-            &self.tickets,
-            &self.tickets_by_user,
-            &self.counters,
-            &self.processed,
-            &self.outbox,
-            &self.inbox,
-            &self.meta,
-            &self.faq_log,
-        ]
-    }
-
     pub fn flush(&self) -> Result<(), StoreError> {
         self.db.flush()?;
-        Ok(())
-    }
-
-    pub async fn flush_async(&self) -> Result<(), StoreError> {
-        self.db.flush_async().await?;
         Ok(())
     }
 
@@ -307,10 +268,10 @@ impl Store {
         Ok(result)
     }
 
-    /// [`Store::apply`] without the flush, for callers that group several
-    /// events under one flush (group commit); nothing may be shown to a
-    /// user before that flush.
-    pub fn apply_unflushed(
+    /// [`Store::apply`] without the flush (group commit will call this for
+    /// several events, then flush once); nothing may be shown to a user
+    /// before that flush.
+    fn apply_unflushed(
         &self,
         applied: &Applied<'_>,
         outcome: &Outcome,
@@ -408,44 +369,11 @@ impl Store {
         }
     }
 
-    /// Stores or updates a user record outside an event (e.g. blocked).
-    pub fn put_user(&self, user: &UserRecord) -> Result<(), StoreError> {
-        self.users.insert(user.id.to_be_bytes(), encode(user))?;
-        Ok(())
-    }
-
-    /// Adds one outgoing message on its own (not tied to an event).
-    pub fn enqueue(
-        &self,
-        priority: Priority,
-        message: crate::dialog::OutMessage,
-        now: Timestamp,
-    ) -> Result<(), StoreError> {
-        let row = OutboxRow {
-            id: self.db.generate_id()?,
-            priority,
-            message,
-            update_id: None,
-            created_at: now,
-            attempts: 0,
-        };
-        self.outbox.insert(row.key(), encode(&row))?;
-        Ok(())
-    }
-
     /// FAQ records (unanswered questions, feedback), oldest first.
     pub fn faq_logs(&self) -> impl Iterator<Item = Result<crate::dialog::FaqLog, StoreError>> + '_ {
         self.faq_log.iter().map(|r| {
             let (k, v) = r?;
             decode("faq_log", &k, &v)
-        })
-    }
-
-    /// Users, for counts and segments.
-    pub fn users(&self) -> impl Iterator<Item = Result<UserRecord, StoreError>> + '_ {
-        self.users.iter().map(|r| {
-            let (k, v) = r?;
-            decode("users", &k, &v)
         })
     }
 }

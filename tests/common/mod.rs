@@ -75,7 +75,7 @@ impl Chat {
         };
         let handled = self
             .app
-            .handle(&event, None, Some("ahmad"), true)
+            .handle(&event, None, Some("ahmad"))
             .expect("handled");
         self.last_toast = handled.outcome.toast.clone();
         self.last.clear();
