@@ -98,6 +98,8 @@ photo-received = Photo { $count } of at most { $max } received. Send another pho
 photos-count = { $count } photo(s)
 photos-too-many = At most { $max } photos; the extra photos were not saved.
 answer-skipped = (skipped)
+toggle-on = ✅ { $label }
+toggle-off = ▫️ { $label }
 
 summary-title = <b>Summary – { $dialog }</b>
 summary-line = • <b>{ $label }</b>: { $value }
@@ -107,6 +109,7 @@ edit-which = Which part would you like to change?
 
 ## Input errors
 
+input-problem = ⚠️ { $problem }
 err-empty = The answer cannot be empty.
 err-no-letters = Please answer with letters or numbers, not only emoji or punctuation.
 err-too-short = The answer is too short; at least { $min } characters.
@@ -153,7 +156,12 @@ faq-categories = <b>Questions about OPOP</b> – choose a topic:
 faq-category = <b>{ $category }</b> – choose a question:
 faq-suggest = I'm not sure what you mean. Is it one of these?
 faq-unknown = Sorry, I don't have an answer to that yet. I've noted your question. Shall I pass it on to the OPOP staff?
-faq-helpful = Was this answer helpful?
+faq-answer =
+    <b>{ $question }</b>
+
+    { $answer }
+
+    Was this answer helpful?
 faq-thanks-toast = Thanks for the feedback!
 faq-unhelpful = Sorry that didn't help. Would you like to ask the OPOP staff directly?
 button-helpful = 👍 Helpful

@@ -97,6 +97,8 @@ photo-received = Foto { $count } dari maksimal { $max } diterima. Kirim foto lag
 photos-count = { $count } foto
 photos-too-many = Maksimal { $max } foto; foto selebihnya tidak disimpan.
 answer-skipped = (dilewati)
+toggle-on = ✅ { $label }
+toggle-off = ▫️ { $label }
 
 summary-title = <b>Ringkasan – { $dialog }</b>
 summary-line = • <b>{ $label }</b>: { $value }
@@ -106,6 +108,7 @@ edit-which = Bagian mana yang ingin diubah?
 
 ## Kesalahan input
 
+input-problem = ⚠️ { $problem }
 err-empty = Jawaban tidak boleh kosong.
 err-no-letters = Jawaban perlu berisi huruf atau angka, bukan hanya emoji atau tanda baca.
 err-too-short = Jawaban terlalu pendek; minimal { $min } karakter.
@@ -152,7 +155,12 @@ faq-categories = <b>Tanya jawab seputar OPOP</b> – pilih topik:
 faq-category = <b>{ $category }</b> – pilih pertanyaan:
 faq-suggest = Saya belum yakin maksud Anda. Apakah salah satu ini?
 faq-unknown = Maaf, saya belum punya jawaban untuk pertanyaan itu. Pertanyaan Anda saya catat. Mau saya teruskan ke petugas OPOP?
-faq-helpful = Apakah jawaban ini membantu?
+faq-answer =
+    <b>{ $question }</b>
+
+    { $answer }
+
+    Apakah jawaban ini membantu?
 faq-thanks-toast = Terima kasih atas masukannya!
 faq-unhelpful = Maaf jawabannya belum membantu. Mau bertanya langsung ke petugas OPOP?
 button-helpful = 👍 Membantu

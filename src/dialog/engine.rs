@@ -575,10 +575,12 @@ impl<'a, 'c> Turn<'a, 'c> {
         let Some(entry) = self.ctx.content.faq.entry(id) else {
             return self.stale();
         };
-        let mut text = format!("<b>{}</b>\n\n", self.text_of(&entry.question_id()));
-        text.push_str(&self.text_of(&entry.answer_id()));
-        text.push_str("\n\n");
-        text.push_str(&self.t(ids::FAQ_HELPFUL));
+        let text = self.tf(
+            ids::FAQ_ANSWER,
+            Args::new()
+                .html("question", self.text_of(&entry.question_id()))
+                .html("answer", self.text_of(&entry.answer_id())),
+        );
         let keyboard = Keyboard::Inline(vec![
             vec![
                 self.button(ids::BUTTON_HELPFUL, format!("q:y:{id}")),
@@ -827,7 +829,7 @@ impl<'a, 'c> Turn<'a, 'c> {
                     selected.retain(|s| !exclusive.contains(s));
                     selected.push(v.to_string());
                 }
-                self.multi_prompt_edit(step);
+                self.multi_prompt_edit();
                 Ok(None)
             }
             (Input::MultiChoice { min, .. }, Given::Action(Action::Done)) => {
@@ -1215,26 +1217,29 @@ impl<'a, 'c> Turn<'a, 'c> {
 
     /// Shows the current step's question with its buttons.
     fn prompt(&mut self, note: String) {
-        let dialog = self.dialog().expect("open form has a dialog");
-        let form = self.session.form.as_ref().expect("open");
-        let step = dialog.step(&form.step).expect("current step exists");
         self.session.stamp += 1;
-        let s = self.session.stamp;
-        let form = self.session.form.as_ref().expect("open");
-        let (number, total) = position(dialog, step, &form.answers);
         let mut text = String::new();
         if !note.is_empty() {
             text.push_str(&note);
             text.push_str("\n\n");
         }
-        text.push_str(
-            &self.tf(
-                ids::STEP_HEADER,
-                Args::new()
-                    .html("dialog", self.text_of(&dialog.title))
-                    .num("number", number as i64)
-                    .num("total", total as i64),
-            ),
+        text.push_str(&self.step_text());
+        let keyboard = self.step_keyboard();
+        self.send(text, keyboard);
+    }
+
+    /// The current step's question: header, question, hint, current answer.
+    fn step_text(&self) -> String {
+        let dialog = self.dialog().expect("open form has a dialog");
+        let form = self.session.form.as_ref().expect("open");
+        let step = dialog.step(&form.step).expect("current step exists");
+        let (number, total) = position(dialog, step, &form.answers);
+        let mut text = self.tf(
+            ids::STEP_HEADER,
+            Args::new()
+                .html("dialog", self.text_of(&dialog.title))
+                .num("number", number as i64)
+                .num("total", total as i64),
         );
         text.push('\n');
         text.push_str(&self.text_of(&step.prompt));
@@ -1250,6 +1255,15 @@ impl<'a, 'c> Turn<'a, 'c> {
                 text.push_str(&self.tf(ids::CURRENT_ANSWER, Args::new().html("answer", shown)));
             }
         }
+        text
+    }
+
+    /// The current step's buttons, stamped with the session's stamp.
+    fn step_keyboard(&self) -> Keyboard {
+        let dialog = self.dialog().expect("open form has a dialog");
+        let form = self.session.form.as_ref().expect("open");
+        let step = dialog.step(&form.step).expect("current step exists");
+        let s = self.session.stamp;
         let mut rows: Vec<Vec<Button>> = Vec::new();
         match &step.input {
             Input::Choice { options } => {
@@ -1293,7 +1307,7 @@ impl<'a, 'c> Turn<'a, 'c> {
             self.button(ids::BUTTON_BACK, format!("{s}:b")),
             self.button(ids::BUTTON_CANCEL, format!("{s}:x")),
         ]);
-        let keyboard = if matches!(step.input, Input::Phone) {
+        if matches!(step.input, Input::Phone) {
             // A reply keyboard cannot carry inline buttons; /kembali and
             // /batal are in the hint.
             Keyboard::RequestContact {
@@ -1301,8 +1315,7 @@ impl<'a, 'c> Turn<'a, 'c> {
             }
         } else {
             Keyboard::Inline(rows)
-        };
-        self.send(text, keyboard);
+        }
     }
 
     fn hint(&self, step: &Step) -> String {
@@ -1338,12 +1351,12 @@ impl<'a, 'c> Turn<'a, 'c> {
                 pair.iter()
                     .map(|o| {
                         let mark = if form.draft.selected.contains(&o.value) {
-                            "✅ "
+                            ids::TOGGLE_ON
                         } else {
-                            "▫️ "
+                            ids::TOGGLE_OFF
                         };
                         Button {
-                            label: format!("{mark}{}", self.text_of(&o.label)),
+                            label: self.tf(mark, Args::new().html("label", self.text_of(&o.label))),
                             data: format!("{s}:t:{}", o.value),
                         }
                     })
@@ -1355,28 +1368,10 @@ impl<'a, 'c> Turn<'a, 'c> {
     }
 
     /// After a toggle: the same message, with the marks updated.
-    fn multi_prompt_edit(&mut self, step: &Step) {
-        let s = self.session.stamp;
-        let mut rows = self.multi_rows(step, s);
-        rows.push(vec![
-            self.button(ids::BUTTON_BACK, format!("{s}:b")),
-            self.button(ids::BUTTON_CANCEL, format!("{s}:x")),
-        ]);
-        let dialog = self.dialog().expect("open");
-        let form = self.session.form.as_ref().expect("open");
-        let (number, total) = position(dialog, step, &form.answers);
-        let mut text = self.tf(
-            ids::STEP_HEADER,
-            Args::new()
-                .html("dialog", self.text_of(&dialog.title))
-                .num("number", number as i64)
-                .num("total", total as i64),
-        );
-        text.push('\n');
-        text.push_str(&self.text_of(&step.prompt));
-        text.push_str("\n\n");
-        text.push_str(&self.hint(step));
-        self.edit_or_send(text, Keyboard::Inline(rows));
+    fn multi_prompt_edit(&mut self) {
+        let text = self.step_text();
+        let keyboard = self.step_keyboard();
+        self.edit_or_send(text, keyboard);
     }
 
     fn photo_progress(&mut self, step: &Step) {
@@ -1556,7 +1551,7 @@ impl<'a, 'c> Turn<'a, 'c> {
                 self.t(expected)
             }
         };
-        format!("⚠️ {text}")
+        self.tf(ids::INPUT_PROBLEM, Args::new().html("problem", text))
     }
 
     fn number(&self, step: &Step, n: i64) -> String {

@@ -47,7 +47,7 @@ messages! {
     FAQ_CATEGORY = "faq-category" ["category"];
     FAQ_SUGGEST = "faq-suggest" [];
     FAQ_UNKNOWN = "faq-unknown" [];
-    FAQ_HELPFUL = "faq-helpful" [];
+    FAQ_ANSWER = "faq-answer" ["question", "answer"];
     FAQ_THANKS_TOAST = "faq-thanks-toast" [];
     FAQ_UNHELPFUL = "faq-unhelpful" [];
     BUTTON_HELPFUL = "button-helpful" [];
@@ -90,6 +90,8 @@ messages! {
     PHOTOS_COUNT = "photos-count" ["count"];
     PHOTOS_TOO_MANY = "photos-too-many" ["max"];
     ANSWER_SKIPPED = "answer-skipped" [];
+    TOGGLE_ON = "toggle-on" ["label"];
+    TOGGLE_OFF = "toggle-off" ["label"];
 
     SUMMARY_TITLE = "summary-title" ["dialog"];
     SUMMARY_LINE = "summary-line" ["label", "value"];
@@ -97,6 +99,7 @@ messages! {
     SUMMARY_USE_BUTTONS = "summary-use-buttons" [];
     EDIT_WHICH = "edit-which" [];
 
+    INPUT_PROBLEM = "input-problem" ["problem"];
     ERR_EMPTY = "err-empty" [];
     ERR_NO_LETTERS = "err-no-letters" [];
     ERR_TOO_SHORT = "err-too-short" ["min"];
