@@ -39,6 +39,8 @@ pub struct Dialog {
     /// Message id of the dialog's name.
     pub title: String,
     pub requires_profile: bool,
+    /// Commands (without `/`) that start this dialog.
+    pub commands: Vec<String>,
     pub submit: Submit,
     /// Message id sent after submission (gets `$ticket` for tickets).
     pub done: String,
@@ -135,6 +137,8 @@ struct RawDialog {
     title: Option<Spanned<String>>,
     #[serde(default)]
     requires_profile: bool,
+    #[serde(default)]
+    commands: Option<Spanned<Vec<String>>>,
     submit: Spanned<String>,
     ticket_prefix: Option<Spanned<String>>,
     done: Option<Spanned<String>>,
@@ -238,6 +242,29 @@ pub fn parse_dialog(file: &str, text: &str) -> Result<Dialog, Vec<DefinitionErro
             Submit::Profile
         }
     };
+    let mut commands = Vec::new();
+    if let Some(list) = &raw.commands {
+        for c in list.get_ref() {
+            let valid = !c.is_empty()
+                && c.len() <= 32
+                && c.chars()
+                    .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_');
+            if !valid {
+                errors.push(err(
+                    list.span(),
+                    format!(
+                        "command `{c}` must be 1-32 characters of a-z, 0-9, `_` (Telegram's rule)"
+                    ),
+                ));
+            } else if super::engine::BUILTIN_COMMANDS.contains(&c.as_str()) {
+                errors.push(err(
+                    list.span(),
+                    format!("command `{c}` is already a built-in command"),
+                ));
+            }
+            commands.push(c.clone());
+        }
+    }
     if raw.steps.is_empty() {
         errors.push(err(
             raw.id.span(),
@@ -443,6 +470,7 @@ pub fn parse_dialog(file: &str, text: &str) -> Result<Dialog, Vec<DefinitionErro
             id,
             title,
             requires_profile: raw.requires_profile,
+            commands,
             submit,
             done,
             steps,

@@ -211,9 +211,6 @@ impl<'a, 'c> Turn<'a, 'c> {
                 self.menu();
             }
             "menu" => self.menu(),
-            "daftar" | "register" => self.start_dialog("register"),
-            "produk" | "product" => self.start_dialog("product"),
-            "pendampingan" | "mentoring" => self.start_dialog("mentoring"),
             "status" => self.status(),
             "tanya" | "ask" if !args.trim().is_empty() && self.session.form.is_none() => {
                 self.free_text(&clean(args));
@@ -243,6 +240,10 @@ impl<'a, 'c> Turn<'a, 'c> {
                     self.menu();
                 }
             }
+            _ if self.dialog_for_command(name).is_some() => {
+                let id = self.dialog_for_command(name).expect("checked").id.clone();
+                self.start_dialog(&id);
+            }
             _ => {
                 let text = self.tf(
                     ids::UNKNOWN_COMMAND,
@@ -255,6 +256,15 @@ impl<'a, 'c> Turn<'a, 'c> {
                 }
             }
         }
+    }
+
+    /// The dialog a command starts (`commands` in its file).
+    fn dialog_for_command(&self, name: &str) -> Option<&'c Dialog> {
+        self.ctx
+            .content
+            .dialogs
+            .iter()
+            .find(|d| d.commands.iter().any(|c| c == name))
     }
 
     fn menu_keyboard(&self) -> Keyboard {
@@ -367,9 +377,7 @@ impl<'a, 'c> Turn<'a, 'c> {
             self.toast = Some(String::new());
             match item {
                 "menu" => self.menu(),
-                "register" => self.start_dialog("register"),
-                "product" => self.start_dialog("product"),
-                "mentoring" => self.start_dialog("mentoring"),
+                id if self.ctx.content.dialog(id).is_some() => self.start_dialog(id),
                 "status" => self.status(),
                 "faq" => self.faq_categories(false),
                 "language" => self.language_picker(),
@@ -1561,6 +1569,12 @@ impl<'a, 'c> Turn<'a, 'c> {
         }
     }
 }
+
+/// Commands the engine answers itself; a dialog file cannot claim them.
+pub const BUILTIN_COMMANDS: &[&str] = &[
+    "start", "menu", "status", "tanya", "ask", "bahasa", "language", "bantuan", "help", "batal",
+    "cancel", "kembali", "back", "lewati", "skip",
+];
 
 /// The dialog that asks the staff a question (a QST ticket), and its step.
 const QUESTION_DIALOG: &str = "question";
