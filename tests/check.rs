@@ -221,9 +221,18 @@ fn an_unknown_input_kind_is_reported() {
 fn a_dialog_claiming_a_built_in_command_is_reported() {
     let dir = content_copy();
     let file = dir.path().join("dialogs/mentoring.toml");
-    edit(&file, "commands = [\"pendampingan\", \"mentoring\"]", "commands = [\"pendampingan\", \"status\"]");
+    edit(
+        &file,
+        "commands = [\"pendampingan\", \"mentoring\"]",
+        "commands = [\"pendampingan\", \"status\"]",
+    );
     let line = line_of(&file, "commands =");
     let (code, out) = run_check(dir.path());
     assert_eq!(code, 1);
-    assert!(out.contains(&format!("mentoring.toml:{line}: command `status` is already a built-in command")), "{out}");
+    assert!(
+        out.contains(&format!(
+            "mentoring.toml:{line}: command `status` is already a built-in command"
+        )),
+        "{out}"
+    );
 }

@@ -2,8 +2,7 @@
 //! console`: a registration and a product submission complete and the
 //! ticket is in the data folder afterwards.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
 #[test]
 fn a_piped_console_session_submits_a_product() {
@@ -33,22 +32,11 @@ fn a_piped_console_session_submits_a_product() {
         "Kirim",
     ]
     .join("\n");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_opop-bot"))
-        .args(["console", "--user", "77"])
-        .env("OPOP_DATA_DIR", data.path())
-        .env_remove("OPOP_CONFIG")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(script.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = common::run_binary(
+        &["console", "--user", "77"],
+        &script,
+        &[("OPOP_DATA_DIR", data.path())],
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),

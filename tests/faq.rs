@@ -4,30 +4,22 @@
 
 mod common;
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 fn ask(question: &str, lang: &str) -> serde_json::Value {
     ask_many(&[question], lang).remove(0)
 }
 
 /// One `opop-bot faq --json -` run for many questions (one per line).
 fn ask_many(questions: &[&str], lang: &str) -> Vec<serde_json::Value> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_opop-bot"))
-        .args(["faq", "--json", "--lang", lang, "-"])
-        .env_remove("OPOP_CONFIG")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(questions.join("\n").as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(out.status.success());
+    let out = common::run_binary(
+        &["faq", "--json", "--lang", lang, "-"],
+        &questions.join("\n"),
+        &[],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())

@@ -27,6 +27,35 @@ pub struct Chat {
     photo_seq: usize,
 }
 
+/// Runs the real `opop-bot` binary with `input` on stdin and no config
+/// file (plus `env`); returns its output.
+pub fn run_binary(
+    args: &[&str],
+    input: &str,
+    env: &[(&str, &std::path::Path)],
+) -> std::process::Output {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut command = Command::new(env!("CARGO_BIN_EXE_opop-bot"));
+    command
+        .args(args)
+        .env_remove("OPOP_CONFIG")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    let mut child = command.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
 pub fn app() -> App {
     App::new(
         Content::embedded().expect("shipped content parses"),
