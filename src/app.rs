@@ -14,6 +14,15 @@ pub struct App {
     pub config: Config,
 }
 
+/// Telegram details of an update beyond the event itself.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TelegramParts<'a> {
+    /// Album photos folded into this event.
+    pub more_updates: &'a [i64],
+    /// The callback query to answer.
+    pub callback: Option<&'a str>,
+}
+
 /// What handling an event did.
 #[derive(Debug)]
 pub struct Handled {
@@ -38,6 +47,17 @@ impl App {
         event: &Event,
         update_id: Option<i64>,
         username: Option<&str>,
+    ) -> Result<Handled, StoreError> {
+        self.handle_update(event, update_id, username, TelegramParts::default())
+    }
+
+    /// [`App::handle`] with the Telegram bookkeeping of the update.
+    pub fn handle_update(
+        &self,
+        event: &Event,
+        update_id: Option<i64>,
+        username: Option<&str>,
+        telegram: TelegramParts<'_>,
     ) -> Result<Handled, StoreError> {
         if let Some(id) = update_id {
             if self.store.is_processed(id)? {
@@ -78,8 +98,10 @@ impl App {
         let outcome = dialog::handle(&ctx, session, event);
         let applied = Applied {
             update_id,
+            more_updates: telegram.more_updates,
             chat: event.chat,
             user: &user,
+            callback: telegram.callback,
         };
         let result = self.store.apply(&applied, &outcome)?;
         Ok(Handled { outcome, result })

@@ -115,7 +115,9 @@ impl<'a> Console<'a> {
                 return Ok(());
             }
             for row in rows {
-                self.print(&row.message, out)?;
+                if let Some(message) = row.message() {
+                    self.print(message, out)?;
+                }
                 self.app.store.remove_outbox_row(&row)?;
             }
         }

@@ -51,6 +51,8 @@ fn concurrent_writers_get_every_number_once_without_gaps() {
                         update_id: Some(user_id),
                         chat: user_id,
                         user: &user,
+                        more_updates: &[],
+                        callback: None,
                     };
                     match store
                         .apply(&applied, &ticket_outcome(user_id, now))
@@ -84,10 +86,10 @@ fn concurrent_writers_get_every_number_once_without_gaps() {
         let ticket_user = store
             .tickets()
             .map(Result::unwrap)
-            .find(|t| row.message.text.ends_with(&t.number))
+            .find(|t| row.message().unwrap().text.ends_with(&t.number))
             .expect("confirmation names a stored ticket")
             .user;
-        assert_eq!(ticket_user, row.message.chat);
+        assert_eq!(ticket_user, row.message().unwrap().chat);
     }
 }
 
@@ -100,6 +102,8 @@ fn an_update_handled_twice_changes_nothing_the_second_time() {
         update_id: Some(42),
         chat: 7,
         user: &user,
+        more_updates: &[],
+        callback: None,
     };
     let first = store.apply(&applied, &ticket_outcome(7, now)).unwrap();
     assert_eq!(
@@ -124,6 +128,8 @@ fn numbering_restarts_each_wib_year() {
         update_id: None,
         chat: 9,
         user: &user,
+        more_updates: &[],
+        callback: None,
     };
     let r = store.apply(&applied, &ticket_outcome(9, new_year)).unwrap();
     assert_eq!(
@@ -148,6 +154,8 @@ fn a_reopened_data_folder_keeps_everything() {
             update_id: Some(1),
             chat: 5,
             user: &user,
+            more_updates: &[],
+            callback: None,
         };
         store.apply(&applied, &outcome).unwrap();
     }
@@ -163,6 +171,8 @@ fn a_reopened_data_folder_keeps_everything() {
         update_id: Some(2),
         chat: 6,
         user: &user,
+        more_updates: &[],
+        callback: None,
     };
     let r = store.apply(&applied, &ticket_outcome(6, now)).unwrap();
     assert_eq!(

@@ -1,6 +1,6 @@
 //! The embedded sled store: users, profiles, sessions, tickets, ticket
-//! counters, processed update ids, the outbox of messages to send and the
-//! FAQ log. (The Telegram inbox of raw updates arrives with `run`.)
+//! counters, processed update ids, the inbox of raw Telegram updates, the
+//! outbox of messages to send and the FAQ log.
 //!
 //! Owns: the trees and their key layouts, typed records (serde JSON with a
 //! format version), ticket numbering, and [`Store::apply`], which writes
@@ -18,7 +18,7 @@ use serde::de::DeserializeOwned;
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 
-pub use records::{HistoryEntry, OutboxRow, Priority, Ticket, UserRecord};
+pub use records::{HistoryEntry, OutItem, OutboxRow, Priority, Ticket, UserRecord};
 
 use crate::dialog::{Effect, Lookup, Outcome, Profile, Session, TICKET_PLACEHOLDER, TicketSummary};
 
@@ -55,15 +55,34 @@ pub struct Store {
     outbox: sled::Tree,
     meta: sled::Tree,
     faq_log: sled::Tree,
+    inbox: sled::Tree,
 }
 
 /// Who and what one handled event was about, besides the engine's outcome.
 #[derive(Debug, Clone)]
 pub struct Applied<'a> {
-    /// Telegram's update id, marked processed in the same transaction.
+    /// Telegram's update id, marked processed (and taken out of the inbox)
+    /// in the same transaction.
     pub update_id: Option<i64>,
+    /// Further updates folded into the same event (the photos of an album).
+    pub more_updates: &'a [i64],
     pub chat: i64,
     pub user: &'a UserRecord,
+    /// The button press to answer (with the outcome's toast).
+    pub callback: Option<&'a str>,
+}
+
+impl<'a> Applied<'a> {
+    /// An event without Telegram bookkeeping (console, tests).
+    pub fn local(chat: i64, user: &'a UserRecord) -> Self {
+        Applied {
+            update_id: None,
+            more_updates: &[],
+            chat,
+            user,
+            callback: None,
+        }
+    }
 }
 
 /// What [`Store::apply`] did.
@@ -130,6 +149,7 @@ impl Store {
             outbox: t("outbox")?,
             meta: t("meta")?,
             faq_log: t("faq_log")?,
+            inbox: t("inbox")?,
             db,
         };
         store.migrate()?;
@@ -227,6 +247,65 @@ impl Store {
         Ok(out)
     }
 
+    /// Stores raw updates before their offset is confirmed to Telegram,
+    /// then flushes: from here on they cannot be lost. Updates already
+    /// handled are skipped.
+    pub fn inbox_put(&self, updates: &[(i64, Vec<u8>)]) -> Result<(), StoreError> {
+        let mut batch = sled::Batch::default();
+        for (id, raw) in updates {
+            if !self.is_processed(*id)? {
+                batch.insert(&id.to_be_bytes(), raw.as_slice());
+            }
+        }
+        self.inbox.apply_batch(batch)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// Updates stored but not yet handled, in update order.
+    pub fn inbox_pending(&self) -> Result<Vec<(i64, Vec<u8>)>, StoreError> {
+        self.inbox
+            .iter()
+            .map(|r| {
+                let (k, v) = r?;
+                let id = i64::from_be_bytes(k.as_ref().try_into().unwrap_or([0; 8]));
+                Ok((id, v.to_vec()))
+            })
+            .collect()
+    }
+
+    /// Marks an update handled without any other change (ignored kinds).
+    pub fn mark_processed(&self, update_ids: &[i64]) -> Result<(), StoreError> {
+        (&self.processed, &self.inbox)
+            .transaction(
+                |(processed, inbox)| -> Result<(), ConflictableTransactionError<StoreError>> {
+                    for id in update_ids {
+                        processed.insert(&id.to_be_bytes(), &[])?;
+                        inbox.remove(&id.to_be_bytes())?;
+                    }
+                    Ok(())
+                },
+            )
+            .map_err(|e| match e {
+                TransactionError::Storage(e) => StoreError::Sled(e),
+                TransactionError::Abort(e) => e,
+            })?;
+        Ok(())
+    }
+
+    /// Records that a user blocked (false) or unblocked (true) the bot.
+    pub fn set_user_active(
+        &self,
+        id: i64,
+        active: bool,
+        now: jiff::Timestamp,
+    ) -> Result<(), StoreError> {
+        let mut user = self.user(id)?.unwrap_or_else(|| UserRecord::new(id, now));
+        user.active = active;
+        self.users.insert(id.to_be_bytes(), encode(&user))?;
+        Ok(())
+    }
+
     pub fn is_processed(&self, update_id: i64) -> Result<bool, StoreError> {
         Ok(self.processed.contains_key(update_id.to_be_bytes())?)
     }
@@ -286,6 +365,7 @@ impl Store {
             &self.processed,
             &self.outbox,
             &self.faq_log,
+            &self.inbox,
         );
         let result = trees.transaction(
             |(
@@ -298,13 +378,18 @@ impl Store {
                 processed,
                 outbox,
                 faq_log,
+                inbox,
             )|
              -> Result<ApplyResult, ConflictableTransactionError<StoreError>> {
                 if let Some(id) = applied.update_id {
                     if processed.get(id.to_be_bytes())?.is_some() {
+                        inbox.remove(&id.to_be_bytes())?;
                         return Ok(ApplyResult::AlreadyProcessed);
                     }
+                }
+                for id in applied.update_id.iter().chain(applied.more_updates) {
                     processed.insert(&id.to_be_bytes(), &[])?;
+                    inbox.remove(&id.to_be_bytes())?;
                 }
                 let mut user = applied.user.clone();
                 let mut numbers = Vec::new();
@@ -347,7 +432,22 @@ impl Store {
                     let row = OutboxRow {
                         id: outbox.generate_id()?,
                         priority: Priority::Reply,
-                        message,
+                        item: OutItem::Message(message),
+                        update_id: applied.update_id,
+                        created_at: user.last_seen,
+                        attempts: 0,
+                    };
+                    outbox.insert(&row.key(), encode(&row))?;
+                }
+                if let Some(id) = applied.callback {
+                    // Every press is answered, so the button stops spinning.
+                    let row = OutboxRow {
+                        id: outbox.generate_id()?,
+                        priority: Priority::Reply,
+                        item: OutItem::CallbackAnswer {
+                            id: id.to_string(),
+                            text: outcome.toast.clone().unwrap_or_default(),
+                        },
                         update_id: applied.update_id,
                         created_at: user.last_seen,
                         attempts: 0,

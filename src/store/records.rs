@@ -128,12 +128,24 @@ pub enum Priority {
     Broadcast = 2,
 }
 
+/// What an outbox row asks the sender to do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutItem {
+    Message(OutMessage),
+    /// answerCallbackQuery, with a toast text (may be empty).
+    CallbackAnswer {
+        id: String,
+        text: String,
+    },
+}
+
 /// A message waiting to be sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutboxRow {
     pub id: u64,
     pub priority: Priority,
-    pub message: OutMessage,
+    pub item: OutItem,
     /// The update that caused it, for tracing.
     pub update_id: Option<i64>,
     pub created_at: Timestamp,
@@ -143,6 +155,14 @@ pub struct OutboxRow {
 impl OutboxRow {
     /// Key: priority byte, then the monotonic id (big-endian), so a scan
     /// yields replies first, oldest first.
+    /// The message, unless this row answers a button press.
+    pub fn message(&self) -> Option<&OutMessage> {
+        match &self.item {
+            OutItem::Message(m) => Some(m),
+            OutItem::CallbackAnswer { .. } => None,
+        }
+    }
+
     pub fn key(&self) -> [u8; 9] {
         let mut k = [0u8; 9];
         k[0] = self.priority as u8;

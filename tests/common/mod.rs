@@ -110,22 +110,25 @@ impl Chat {
         self.last.clear();
         for row in self.app.store.outbox_rows(1000).unwrap() {
             self.app.store.remove_outbox_row(&row).unwrap();
-            html::validate(&row.message.text)
-                .unwrap_or_else(|e| panic!("invalid HTML {e}: {}", row.message.text));
-            let id = match row.message.edit {
+            let Some(message) = row.message().cloned() else {
+                continue;
+            };
+            html::validate(&message.text)
+                .unwrap_or_else(|e| panic!("invalid HTML {e}: {}", message.text));
+            let id = match message.edit {
                 Some(id) => id,
                 None => {
                     self.next_message_id += 1;
                     self.next_message_id
                 }
             };
-            if let Keyboard::Inline(rows) = &row.message.keyboard {
+            if let Keyboard::Inline(rows) = &message.keyboard {
                 self.keyboards.retain(|(m, _)| *m != id);
                 self.keyboards
                     .push((id, rows.iter().flatten().cloned().collect()));
             }
-            self.last.push(row.message.clone());
-            self.transcript.push(row.message);
+            self.last.push(message.clone());
+            self.transcript.push(message);
         }
         self.text()
     }
