@@ -61,6 +61,8 @@ impl App {
     ) -> Result<Handled, StoreError> {
         if let Some(id) = update_id {
             if self.store.is_processed(id)? {
+                // Delivered again after it was handled: only tidy the inbox.
+                self.store.mark_processed(&[id])?;
                 return Ok(Handled {
                     outcome: Outcome {
                         session: Default::default(),

@@ -169,7 +169,8 @@ pub fn validate(html: &str) -> Result<(), HtmlError> {
 }
 
 fn decode_entity(text: &str) -> Option<(char, usize)> {
-    let end = text[..text.len().min(12)].find(';')?;
+    // Entities are ASCII: look for the ';' among the next few bytes only.
+    let end = text.bytes().take(12).position(|b| b == b';')?;
     let name = &text[1..end];
     let c = match name {
         "lt" => '<',
@@ -288,6 +289,14 @@ mod tests {
         assert!(validate("<b><i>x</b></i>").is_err());
         assert!(validate("a > b").is_err());
         assert!(validate("<a href=\"https://opop.jatimprov.go.id\">web</a> &#128512;").is_ok());
+    }
+
+    #[test]
+    fn entities_next_to_multibyte_text() {
+        let html = "&lt;/b&gt;\n• <b>Kategori</b>: Kopi &amp;•";
+        assert_eq!(validate(html), Ok(()));
+        assert_eq!(to_plain(html), "</b>\n• Kategori: Kopi &•");
+        assert!(validate("&•••••").is_err());
     }
 
     #[test]

@@ -12,6 +12,8 @@
 //! - [`app`]: one event end to end (load, engine, apply), shared by the
 //!   transports.
 //! - [`console`]: the terminal transport.
+//! - [`telegram`]: the Telegram transport (`opop-bot run`): inbox, workers,
+//!   sender; the only module that knows teloxide.
 //! - [`check`]: `opop-bot check`, content validated like code.
 //! - [`config`]: defaults < `opop-bot.toml` < environment.
 //! - [`html`], [`time`]: Telegram HTML and WIB helpers.
@@ -29,4 +31,5 @@ pub mod faq;
 pub mod html;
 pub mod i18n;
 pub mod store;
+pub mod telegram;
 pub mod time;

@@ -27,6 +27,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Run the bot on Telegram (long polling). Token from TELOXIDE_TOKEN;
+    /// TELOXIDE_API_URL points at another Bot API server.
+    Run,
     /// Chat with the bot in the terminal (same engine and store).
     Console {
         /// Telegram-like user id to chat as.
@@ -88,6 +91,24 @@ fn main() -> ExitCode {
     }
 }
 
+/// Completes on SIGINT or SIGTERM (systemd stops services with SIGTERM).
+async fn shutdown_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+            .expect("SIGTERM handler");
+        tokio::select! {
+            _ = interrupt => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = interrupt.await;
+    }
+}
+
 fn content_source(config: &Config) -> ContentSource {
     ContentSource {
         dialogs_dir: config.bot.dialogs_dir.clone(),
@@ -119,6 +140,24 @@ fn faq_line(faq: &opop_bot::faq::Faq, question: &str, json: bool) -> String {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Command::Run => {
+            let bot = match opop_bot::telegram::bot_from_env() {
+                Ok(bot) => bot,
+                Err(e) => {
+                    eprintln!("opop-bot: {e}");
+                    return Ok(ExitCode::from(2));
+                }
+            };
+            let config = Config::load(cli.config.as_deref())?;
+            let content = Content::parse(&content_source(&config).read()?)?;
+            let store = Store::open(&config.bot.data_dir).with_context(|| {
+                format!("opening the store in {}", config.bot.data_dir.display())
+            })?;
+            let app = std::sync::Arc::new(App::new(content, store, config));
+            let runtime = tokio::runtime::Runtime::new()?;
+            runtime.block_on(opop_bot::telegram::run(app, bot, shutdown_signal()))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Check { dialogs, locales } => {
             let config = Config::load(cli.config.as_deref())?;
             let mut source = content_source(&config);

@@ -168,3 +168,13 @@ button-helpful = 👍 Helpful
 button-unhelpful = 👎 Not really
 button-ask-staff = 🙋 Ask the staff
 button-faq-list = 📚 All questions
+
+## Telegram command menu (no HTML)
+
+cmd-start = Start and main menu
+cmd-menu = Main menu
+cmd-ask = Questions about OPOP
+cmd-status = Status of your submissions
+cmd-language = Change language / Ganti bahasa
+cmd-help = Help and list of commands
+cmd-cancel = Cancel the form

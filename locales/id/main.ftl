@@ -167,3 +167,13 @@ button-helpful = 👍 Membantu
 button-unhelpful = 👎 Belum
 button-ask-staff = 🙋 Tanya petugas
 button-faq-list = 📚 Daftar pertanyaan
+
+## Menu perintah Telegram (tanpa HTML)
+
+cmd-start = Mulai dan menu utama
+cmd-menu = Menu utama
+cmd-ask = Tanya jawab seputar OPOP
+cmd-status = Status pengajuan Anda
+cmd-language = Ganti bahasa / Change language
+cmd-help = Bantuan dan daftar perintah
+cmd-cancel = Batalkan formulir

@@ -139,6 +139,14 @@ messages! {
     BUTTON_SHARE_CONTACT = "button-share-contact" [];
 
     VALUE_NOT_SET = "value-not-set" [];
+
+    CMD_START = "cmd-start" [];
+    CMD_MENU = "cmd-menu" [];
+    CMD_ASK = "cmd-ask" [];
+    CMD_STATUS = "cmd-status" [];
+    CMD_LANGUAGE = "cmd-language" [];
+    CMD_HELP = "cmd-help" [];
+    CMD_CANCEL = "cmd-cancel" [];
 }
 
 /// Ids the code builds at run time (one per ticket status), checked like

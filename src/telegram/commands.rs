@@ -1,0 +1,70 @@
+//! The command menu Telegram shows, registered at start with setMyCommands:
+//! Indonesian by default and for `language_code` id, English for en.
+
+use teloxide::Bot;
+use teloxide::payloads::SetMyCommandsSetters;
+use teloxide::prelude::Requester;
+use teloxide::types::BotCommand;
+
+use crate::app::App;
+use crate::i18n::{Lang, MsgId, ids};
+
+/// Built-in commands in menu order: (Indonesian name, English name, text).
+const BUILT_IN: &[(&str, &str, MsgId)] = &[
+    ("start", "start", ids::CMD_START),
+    ("menu", "menu", ids::CMD_MENU),
+    ("tanya", "ask", ids::CMD_ASK),
+    ("status", "status", ids::CMD_STATUS),
+    ("bahasa", "language", ids::CMD_LANGUAGE),
+    ("bantuan", "help", ids::CMD_HELP),
+    ("batal", "cancel", ids::CMD_CANCEL),
+];
+
+/// The menu for one language: built-ins plus every dialog that declares
+/// commands (its first command is Indonesian, its last English).
+pub fn menu(app: &App, lang: Lang) -> Vec<BotCommand> {
+    let i18n = &app.content.i18n;
+    let mut list: Vec<BotCommand> = BUILT_IN[..2]
+        .iter()
+        .map(|(id, en, msg)| command(lang, id, en, i18n.msg(lang, *msg)))
+        .collect();
+    for d in &app.content.dialogs {
+        if let (Some(id), Some(en)) = (d.commands.first(), d.commands.last()) {
+            let title = crate::html::to_plain(&i18n.text(lang, &d.title, crate::i18n::Args::new()));
+            list.push(command(lang, id, en, title));
+        }
+    }
+    list.extend(
+        BUILT_IN[2..]
+            .iter()
+            .map(|(id, en, msg)| command(lang, id, en, i18n.msg(lang, *msg))),
+    );
+    list
+}
+
+fn command(lang: Lang, id: &str, en: &str, description: String) -> BotCommand {
+    let name = if lang == Lang::En { en } else { id };
+    BotCommand::new(name, description)
+}
+
+/// Registers the menus; a failure is logged, never fatal.
+pub async fn register(bot: &Bot, app: &App) {
+    let id = menu(app, Lang::Id);
+    let en = menu(app, Lang::En);
+    let calls = [
+        bot.set_my_commands(id.clone()).await.map(|_| ()),
+        bot.set_my_commands(id)
+            .language_code("id")
+            .await
+            .map(|_| ()),
+        bot.set_my_commands(en)
+            .language_code("en")
+            .await
+            .map(|_| ()),
+    ];
+    for result in calls {
+        if let Err(e) = result {
+            tracing::warn!(error = %e, "setMyCommands failed");
+        }
+    }
+}

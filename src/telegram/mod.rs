@@ -1,0 +1,299 @@
+//! The Telegram transport: `opop-bot run`.
+//!
+//! Owns every teloxide type. Flow: the poller asks getUpdates, stores each
+//! raw update in the durable sled inbox and flushes, and only then moves
+//! its offset (the next getUpdates confirms what is stored, never more).
+//! Workers handle inbox entries, one chat always on the same worker so a
+//! chat's updates stay in order while chats run in parallel; each update is
+//! marked processed in the transaction of its state change. The sender
+//! drains the outbox through `Throttle`. Shutdown (SIGINT/SIGTERM) stops
+//! polling, lets workers finish the update in hand, flushes and returns.
+//!
+//! teloxide's stock `Polling` and dispatcher are not used: they confirm a
+//! batch before any handler ran, so a crash in between loses messages.
+
+mod commands;
+mod sender;
+pub mod update;
+
+use std::future::Future;
+use std::sync::Arc;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use teloxide::Bot;
+use teloxide::payloads::GetUpdatesSetters;
+use teloxide::prelude::{Requester, RequesterExt};
+use teloxide::types::{AllowedUpdate, Update};
+use tokio::sync::{Notify, watch};
+
+use crate::app::{App, TelegramParts};
+use crate::dialog::EventKind;
+use update::Incoming;
+
+/// Long-poll timeout; below teloxide's 17 s request timeout.
+const POLL_TIMEOUT_SECS: u32 = 10;
+/// Parallel update workers (chats are spread over them by id).
+const WORKERS: usize = 4;
+/// How long to wait for the rest of an album arriving in the same batch.
+const ALBUM_WAIT: Duration = Duration::from_millis(150);
+
+/// Why `run` cannot start.
+#[derive(Debug, thiserror::Error)]
+pub enum TokenError {
+    #[error("TELOXIDE_TOKEN is not set: create a bot with @BotFather and export its token")]
+    Missing,
+    #[error(
+        "TELOXIDE_TOKEN does not look like a bot token (expected digits, ':', then at least 30 letters, digits, '_' or '-')"
+    )]
+    Malformed,
+    #[error("TELOXIDE_API_URL is not a valid URL")]
+    BadApiUrl,
+}
+
+/// Reads and checks the token and the optional Bot API URL. The token is
+/// never printed, not even in errors.
+pub fn bot_from_env() -> Result<Bot, TokenError> {
+    let token = std::env::var("TELOXIDE_TOKEN").map_err(|_| TokenError::Missing)?;
+    let token = token.trim();
+    if token.is_empty() {
+        return Err(TokenError::Missing);
+    }
+    let (id, secret) = token.split_once(':').ok_or(TokenError::Malformed)?;
+    let well_formed = !id.is_empty()
+        && id.chars().all(|c| c.is_ascii_digit())
+        && secret.len() >= 30
+        && secret
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if !well_formed {
+        return Err(TokenError::Malformed);
+    }
+    let mut bot = Bot::new(token);
+    if let Ok(url) = std::env::var("TELOXIDE_API_URL") {
+        if !url.trim().is_empty() {
+            let url = reqwest::Url::parse(url.trim().trim_end_matches('/'))
+                .map_err(|_| TokenError::BadApiUrl)?;
+            bot = bot.set_api_url(url);
+        }
+    }
+    Ok(bot)
+}
+
+/// Telegram's limits: 30 messages/s overall, 1/s per chat, 20/min per
+/// group. teloxide's default also caps private chats at 20/min, which would
+/// hold a manager filling a form for up to a minute; a private chat's only
+/// limit is the 1/s one, so 60/min is the same thing said per minute.
+fn send_limits() -> teloxide::adaptors::throttle::Limits {
+    teloxide::adaptors::throttle::Limits {
+        messages_per_sec_chat: 1,
+        messages_per_min_chat: 60,
+        messages_per_min_channel_or_supergroup: 20,
+        messages_per_sec_overall: 30,
+    }
+}
+
+/// Runs the bot until `shutdown` completes.
+pub async fn run(
+    app: Arc<App>,
+    bot: Bot,
+    shutdown: impl Future<Output = ()>,
+) -> anyhow::Result<()> {
+    let me = bot.get_me().await?;
+    tracing::info!(bot = %me.username(), "connected to Telegram");
+    commands::register(&bot, &app).await;
+
+    let wake = Arc::new(Notify::new());
+    let (stop_tx, stop_rx) = watch::channel(false);
+    let throttled = bot.clone().throttle(send_limits());
+    let sender = tokio::spawn(sender::run(
+        Arc::clone(&app),
+        throttled,
+        Arc::clone(&wake),
+        stop_rx.clone(),
+    ));
+
+    // Workers: plain threads, since handling is synchronous sled work.
+    let mut queues = Vec::new();
+    let mut workers = Vec::new();
+    for _ in 0..WORKERS {
+        let (tx, rx) = mpsc::channel::<(i64, Update)>();
+        let (app, wake) = (Arc::clone(&app), Arc::clone(&wake));
+        workers.push(std::thread::spawn(move || worker(&app, &rx, &wake)));
+        queues.push(tx);
+    }
+    // What a crash left in the inbox is handled before anything new.
+    for (id, raw) in app.store.inbox_pending()? {
+        dispatch(&queues, id, &raw);
+    }
+
+    let poller = poll(Arc::clone(&app), bot.clone(), queues, stop_rx.clone());
+    tokio::select! {
+        result = poller => result?,
+        () = shutdown => tracing::info!("shutting down"),
+    }
+    // The poller's future is dropped here: its queues close, workers finish
+    // the update in hand and stop.
+    let _ = stop_tx.send(true);
+    tokio::task::spawn_blocking(move || {
+        for w in workers {
+            let _ = w.join();
+        }
+    })
+    .await?;
+    wake.notify_one();
+    let _ = sender.await;
+    app.store.flush()?;
+    tracing::info!("stopped cleanly");
+    Ok(())
+}
+
+/// getUpdates in a loop; an update is confirmed (by the next call's offset)
+/// only after it is in the inbox on disk.
+async fn poll(
+    app: Arc<App>,
+    bot: Bot,
+    queues: Vec<mpsc::Sender<(i64, Update)>>,
+    stop: watch::Receiver<bool>,
+) -> anyhow::Result<()> {
+    let mut offset: Option<i32> = None;
+    let mut backoff = Duration::from_secs(1);
+    loop {
+        if *stop.borrow() {
+            return Ok(());
+        }
+        let mut request = bot
+            .get_updates()
+            .timeout(POLL_TIMEOUT_SECS)
+            .allowed_updates(vec![
+                AllowedUpdate::Message,
+                AllowedUpdate::CallbackQuery,
+                AllowedUpdate::MyChatMember,
+            ]);
+        if let Some(o) = offset {
+            request = request.offset(o);
+        }
+        let updates = match request.await {
+            Ok(u) => {
+                backoff = Duration::from_secs(1);
+                u
+            }
+            Err(teloxide::RequestError::RetryAfter(s)) => {
+                tokio::time::sleep(s.duration()).await;
+                continue;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "getUpdates failed; retrying");
+                tokio::time::sleep(backoff).await;
+                backoff = (backoff * 2).min(Duration::from_secs(30));
+                continue;
+            }
+        };
+        if updates.is_empty() {
+            continue;
+        }
+        let raw: Vec<(i64, Vec<u8>)> = updates
+            .iter()
+            .map(|u| {
+                (
+                    i64::from(u.id.0),
+                    serde_json::to_vec(u).expect("updates serialize"),
+                )
+            })
+            .collect();
+        let store = app.store.clone();
+        let stored = raw.clone();
+        tokio::task::spawn_blocking(move || store.inbox_put(&stored)).await??;
+        fault_point("after-inbox");
+        for (id, bytes) in &raw {
+            dispatch(&queues, *id, bytes);
+        }
+        offset = updates.iter().map(|u| u.id.0 as i32 + 1).max();
+    }
+}
+
+/// Test-only fault injection: `OPOP_FAULT=after-inbox` kills the process
+/// right after a batch was stored and before any of it was handled, as a
+/// crash would.
+fn fault_point(name: &str) {
+    if std::env::var("OPOP_FAULT").is_ok_and(|v| v == name) {
+        tracing::warn!(point = name, "OPOP_FAULT: aborting");
+        std::process::abort();
+    }
+}
+
+/// Sends an update to the worker of its chat.
+fn dispatch(queues: &[mpsc::Sender<(i64, Update)>], id: i64, raw: &[u8]) {
+    let update: Update = match serde_json::from_slice(raw) {
+        Ok(u) => u,
+        Err(e) => {
+            tracing::error!(update_id = id, error = %e, "stored update cannot be read");
+            return;
+        }
+    };
+    let chat = update.chat().map_or(0, |c| c.id.0);
+    let shard = chat.unsigned_abs() as usize % queues.len();
+    let _ = queues[shard].send((id, update));
+}
+
+fn worker(app: &App, rx: &mpsc::Receiver<(i64, Update)>, wake: &Notify) {
+    let mut next: Option<(i64, Update)> = None;
+    loop {
+        let (id, update) = match next.take() {
+            Some(item) => item,
+            None => match rx.recv() {
+                Ok(item) => item,
+                Err(_) => return,
+            },
+        };
+        let now = jiff::Timestamp::now();
+        let incoming = update::incoming(&update, app.config.roles.staff_chat, now);
+        let result = match incoming {
+            Incoming::Ignore => app.store.mark_processed(&[id]),
+            Incoming::Membership { user, active } => app
+                .store
+                .set_user_active(user, active, now)
+                .and_then(|()| app.store.mark_processed(&[id])),
+            Incoming::Event {
+                mut event,
+                username,
+                callback,
+                media_group,
+            } => {
+                // An album arrives as several updates: one step, one reply.
+                let mut more = Vec::new();
+                if let (Some(group), EventKind::Photos(photos)) = (&media_group, &mut event.kind) {
+                    while let Ok((next_id, next_update)) = rx.recv_timeout(ALBUM_WAIT) {
+                        match update::incoming(&next_update, app.config.roles.staff_chat, now) {
+                            Incoming::Event {
+                                event: e,
+                                media_group: Some(g),
+                                ..
+                            } if &g == group && e.chat == event.chat => {
+                                if let EventKind::Photos(p) = e.kind {
+                                    photos.extend(p);
+                                }
+                                more.push(next_id);
+                            }
+                            _ => {
+                                next = Some((next_id, next_update));
+                                break;
+                            }
+                        }
+                    }
+                }
+                let parts = TelegramParts {
+                    more_updates: &more,
+                    callback: callback.as_deref(),
+                };
+                app.handle_update(&event, Some(id), username.as_deref(), parts)
+                    .map(|_| ())
+            }
+        };
+        match result {
+            Ok(()) => wake.notify_one(),
+            // Left in the inbox: handled again at the next start.
+            Err(e) => tracing::error!(update_id = id, error = %e, "cannot handle an update"),
+        }
+    }
+}

@@ -1,0 +1,270 @@
+//! The one sender: drains the outbox through teloxide's `Throttle`
+//! adaptor, which keeps Telegram's limits (30 messages/s overall, 1/s per
+//! chat, 20/min per group).
+//!
+//! One message per chat is in flight at a time, so a chat's messages keep
+//! their order, while other chats go on: a 5xx answer (which teloxide
+//! reads only after a 10 s pause) stalls its own chat, never the others.
+//! A row leaves the outbox only when Telegram accepted it or it can never
+//! be sent (400), so nothing queued is lost across a restart.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use std::time::Duration;
+
+use teloxide::adaptors::Throttle;
+use teloxide::payloads::{AnswerCallbackQuerySetters, EditMessageTextSetters, SendMessageSetters};
+use teloxide::prelude::Requester;
+use teloxide::types::{
+    ButtonRequest, CallbackQueryId, ChatId, InlineKeyboardButton, InlineKeyboardMarkup,
+    KeyboardButton, KeyboardMarkup, MessageId, ParseMode, ReplyMarkup,
+};
+use teloxide::{ApiError, Bot, RequestError};
+use tokio::sync::{Notify, watch};
+use tokio::task::JoinSet;
+
+use crate::app::App;
+use crate::dialog::{Keyboard, OutMessage};
+use crate::html;
+use crate::store::{OutItem, OutboxRow};
+
+/// Longest backoff between retries of a failing row.
+const MAX_BACKOFF: Duration = Duration::from_secs(30);
+/// Telegram's limit on a message's visible text.
+const MAX_TEXT: usize = 4096;
+
+/// How a failed call is handled.
+enum Failure {
+    /// Try again after this long (429 retry_after, 5xx, network).
+    Retry(Duration),
+    /// The user blocked the bot or is gone: stop sending to them.
+    Blocked,
+    /// The edited message is gone or cannot be edited: send a new one.
+    EditFailed,
+    /// Telegram refused the message itself (400): drop it.
+    Refused(String),
+}
+
+/// Runs until `stop` turns true; in-flight sends get a short grace.
+pub async fn run(
+    app: Arc<App>,
+    bot: Throttle<Bot>,
+    wake: Arc<Notify>,
+    mut stop: watch::Receiver<bool>,
+) {
+    let mut in_flight: HashMap<tokio::task::Id, String> = HashMap::new();
+    let mut busy: HashSet<String> = HashSet::new();
+    // Rows whose delivery panicked (a bug): kept, but not retried until the
+    // next start, so one bad row cannot spin the sender.
+    let mut poisoned: HashSet<u64> = HashSet::new();
+    let mut tasks: JoinSet<()> = JoinSet::new();
+    loop {
+        if *stop.borrow() {
+            break;
+        }
+        match app.store.outbox_rows(1000) {
+            Ok(rows) => {
+                for row in rows {
+                    let key = flight_key(&row);
+                    if poisoned.contains(&row.id) || !busy.insert(key.clone()) {
+                        continue;
+                    }
+                    let row_id = row.id;
+                    let (app, bot, stop) = (Arc::clone(&app), bot.clone(), stop.clone());
+                    let handle = tasks.spawn(async move { deliver(&app, &bot, row, stop).await });
+                    in_flight.insert(handle.id(), format!("{key}\n{row_id}"));
+                }
+            }
+            Err(e) => tracing::error!(error = %e, "cannot read the outbox"),
+        }
+        tokio::select! {
+            _ = wake.notified() => {}
+            Some(done) = tasks.join_next_with_id() => {
+                let (id, panicked) = match done {
+                    Ok((id, ())) => (id, false),
+                    Err(e) => (e.id(), e.is_panic()),
+                };
+                if let Some(entry) = in_flight.remove(&id) {
+                    let (key, row_id) = entry.split_once('\n').expect("key and row id");
+                    busy.remove(key);
+                    if panicked {
+                        tracing::error!(row = row_id, "delivering an outbox row panicked; skipped until restart");
+                        poisoned.insert(row_id.parse().unwrap_or_default());
+                    }
+                }
+            }
+            _ = tokio::time::sleep(Duration::from_millis(500)) => {}
+            _ = stop.changed() => {}
+        }
+    }
+    // Let sends already on the wire finish; what is not confirmed stays in
+    // the outbox for the next start.
+    let _ = tokio::time::timeout(Duration::from_secs(2), async {
+        while tasks.join_next().await.is_some() {}
+    })
+    .await;
+    tasks.abort_all();
+}
+
+/// Rows of one chat go one at a time; each callback answer on its own.
+fn flight_key(row: &OutboxRow) -> String {
+    match &row.item {
+        OutItem::Message(m) => format!("chat:{}", m.chat),
+        OutItem::CallbackAnswer { id, .. } => format!("cb:{id}"),
+    }
+}
+
+async fn deliver(app: &App, bot: &Throttle<Bot>, row: OutboxRow, mut stop: watch::Receiver<bool>) {
+    let mut backoff = Duration::from_secs(1);
+    let mut edit_failed = false;
+    loop {
+        let result = match &row.item {
+            OutItem::Message(m) => send_message(bot, m, edit_failed).await,
+            OutItem::CallbackAnswer { id, text } => answer_callback(bot, id, text).await,
+        };
+        match result {
+            Ok(()) => break,
+            Err(Failure::Retry(wait)) => {
+                let wait = if wait.is_zero() {
+                    let w = backoff;
+                    backoff = (backoff * 2).min(MAX_BACKOFF);
+                    w
+                } else {
+                    wait
+                };
+                tracing::info!(
+                    row = row.id,
+                    wait_ms = wait.as_millis() as u64,
+                    "send failed, retrying"
+                );
+                tokio::select! {
+                    _ = tokio::time::sleep(wait) => {}
+                    _ = stop.changed() => return,
+                }
+            }
+            Err(Failure::EditFailed) => edit_failed = true,
+            Err(Failure::Blocked) => {
+                if let Some(m) = row.message() {
+                    tracing::info!(chat = m.chat, "user blocked the bot; marking inactive");
+                    if let Err(e) = app
+                        .store
+                        .set_user_active(m.chat, false, jiff::Timestamp::now())
+                    {
+                        tracing::error!(error = %e, "cannot mark a user inactive");
+                    }
+                }
+                break;
+            }
+            Err(Failure::Refused(reason)) => {
+                let chat = row.message().map(|m| m.chat);
+                tracing::warn!(
+                    row = row.id,
+                    ?chat,
+                    reason,
+                    "Telegram refused a message; dropping it"
+                );
+                break;
+            }
+        }
+    }
+    if let Err(e) = app.store.remove_outbox_row(&row) {
+        tracing::error!(error = %e, "cannot remove a delivered outbox row");
+    }
+}
+
+async fn answer_callback(bot: &Throttle<Bot>, id: &str, text: &str) -> Result<(), Failure> {
+    let mut request = bot.answer_callback_query(CallbackQueryId(id.to_string()));
+    if !text.is_empty() {
+        request = request.text(html::to_plain(text));
+    }
+    match request.await {
+        Ok(_) => Ok(()),
+        // An old query (the bot was down) cannot be answered any more.
+        Err(RequestError::Api(ApiError::InvalidQueryId)) => Ok(()),
+        Err(e) => Err(classify(e)),
+    }
+}
+
+async fn send_message(
+    bot: &Throttle<Bot>,
+    m: &OutMessage,
+    edit_failed: bool,
+) -> Result<(), Failure> {
+    let chat = ChatId(m.chat);
+    if let (Some(id), false) = (m.edit, edit_failed) {
+        if html::visible_len(&m.text) <= MAX_TEXT {
+            let mut request = bot
+                .edit_message_text(chat, MessageId(id), m.text.clone())
+                .parse_mode(ParseMode::Html);
+            if let Keyboard::Inline(rows) = &m.keyboard {
+                request = request.reply_markup(inline(rows));
+            }
+            return match request.await {
+                Ok(_) => Ok(()),
+                Err(RequestError::Api(ApiError::MessageNotModified)) => Ok(()),
+                Err(RequestError::Api(
+                    ApiError::MessageToEditNotFound | ApiError::MessageCantBeEdited,
+                )) => Err(Failure::EditFailed),
+                Err(e) => Err(classify(e)),
+            };
+        }
+    }
+    let pieces = html::split(&m.text, MAX_TEXT);
+    let last = pieces.len().saturating_sub(1);
+    for (i, piece) in pieces.into_iter().enumerate() {
+        let mut request = bot.send_message(chat, piece).parse_mode(ParseMode::Html);
+        if i == last {
+            match &m.keyboard {
+                Keyboard::Inline(rows) => request = request.reply_markup(inline(rows)),
+                Keyboard::RequestContact { label } => {
+                    let button = KeyboardButton::new(label.clone()).request(ButtonRequest::Contact);
+                    request = request.reply_markup(ReplyMarkup::Keyboard(
+                        KeyboardMarkup::new(vec![vec![button]])
+                            .one_time_keyboard()
+                            .resize_keyboard(),
+                    ));
+                }
+                Keyboard::None => {}
+            }
+        }
+        request.await.map_err(classify)?;
+    }
+    Ok(())
+}
+
+fn inline(rows: &[Vec<crate::dialog::Button>]) -> InlineKeyboardMarkup {
+    InlineKeyboardMarkup::new(rows.iter().map(|row| {
+        row.iter()
+            .map(|b| InlineKeyboardButton::callback(b.label.clone(), b.data.clone()))
+            .collect::<Vec<_>>()
+    }))
+}
+
+fn classify(e: RequestError) -> Failure {
+    match e {
+        RequestError::RetryAfter(s) => Failure::Retry(s.duration().max(Duration::from_millis(100))),
+        RequestError::Network(_) | RequestError::Io(_) | RequestError::InvalidJson { .. } => {
+            Failure::Retry(Duration::ZERO)
+        }
+        RequestError::Api(
+            ApiError::BotBlocked
+            | ApiError::UserDeactivated
+            | ApiError::BotKicked
+            | ApiError::BotKickedFromSupergroup,
+        ) => Failure::Blocked,
+        RequestError::Api(ApiError::Unknown(description)) => {
+            // teloxide reports 5xx answers as unknown API errors with the
+            // status text; Telegram's own refusals start "Bad Request" or
+            // "Forbidden".
+            if description.starts_with("Bad Request") {
+                Failure::Refused(description)
+            } else if description.starts_with("Forbidden") {
+                Failure::Blocked
+            } else {
+                Failure::Retry(Duration::ZERO)
+            }
+        }
+        RequestError::Api(other) => Failure::Refused(other.to_string()),
+        RequestError::MigrateToChatId(_) => Failure::Refused("chat migrated".into()),
+    }
+}

@@ -1,0 +1,308 @@
+//! Telegram updates -> engine events. The only place a teloxide `Update` is
+//! read; everything it yields is teloxide-free.
+
+use jiff::Timestamp;
+use teloxide::types::{ChatMemberKind, Message, Update, UpdateKind};
+
+use crate::dialog::{Event, EventKind, MediaKind};
+
+/// What an update means to the bot.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Incoming {
+    /// Something the engine handles.
+    Event {
+        event: Event,
+        username: Option<String>,
+        /// The callback query to answer, for button presses.
+        callback: Option<String>,
+        /// Photos of one album share this id (several updates, one step).
+        media_group: Option<String>,
+    },
+    /// The user blocked (false) or unblocked (true) the bot.
+    Membership { user: i64, active: bool },
+    /// Edited messages, channel posts, other groups, unknown kinds.
+    Ignore,
+}
+
+/// Maps one update. `staff_chat` is the only group the bot talks in;
+/// there only commands are handled.
+pub fn incoming(update: &Update, staff_chat: Option<i64>, now: Timestamp) -> Incoming {
+    match &update.kind {
+        UpdateKind::Message(m) => message(m, staff_chat, now),
+        UpdateKind::CallbackQuery(q) => {
+            let Some(data) = q.data.clone() else {
+                return Incoming::Ignore;
+            };
+            let Some(msg) = &q.message else {
+                return Incoming::Ignore;
+            };
+            let chat = msg.chat().id.0;
+            if chat != q.from.id.0 as i64 && Some(chat) != staff_chat {
+                return Incoming::Ignore;
+            }
+            Incoming::Event {
+                event: Event {
+                    user: q.from.id.0 as i64,
+                    chat,
+                    language_code: q.from.language_code.clone(),
+                    first_name: Some(q.from.first_name.clone()),
+                    kind: EventKind::Button {
+                        data,
+                        message_id: Some(msg.id().0),
+                    },
+                    now,
+                },
+                username: q.from.username.clone(),
+                callback: Some(q.id.0.clone()),
+                media_group: None,
+            }
+        }
+        UpdateKind::MyChatMember(m) if m.chat.is_private() => {
+            let active = match m.new_chat_member.kind {
+                ChatMemberKind::Banned(_) | ChatMemberKind::Left => false,
+                ChatMemberKind::Member { .. } => true,
+                _ => return Incoming::Ignore,
+            };
+            Incoming::Membership {
+                user: m.chat.id.0,
+                active,
+            }
+        }
+        _ => Incoming::Ignore,
+    }
+}
+
+fn message(m: &Message, staff_chat: Option<i64>, now: Timestamp) -> Incoming {
+    let Some(from) = m.from.as_ref() else {
+        return Incoming::Ignore;
+    };
+    if from.is_bot {
+        return Incoming::Ignore;
+    }
+    let chat = m.chat.id.0;
+    let private = m.chat.is_private();
+    if !private && Some(chat) != staff_chat {
+        return Incoming::Ignore;
+    }
+    let user = from.id.0 as i64;
+    let kind = if let Some(text) = m.text() {
+        match command(text) {
+            Some((name, args)) => EventKind::Command { name, args },
+            None if private => EventKind::Text(text.to_string()),
+            None => return Incoming::Ignore,
+        }
+    } else if !private {
+        return Incoming::Ignore;
+    } else if let Some(sizes) = m.photo() {
+        // The last size is the largest.
+        match sizes.last() {
+            Some(p) => EventKind::Photos(vec![p.file.id.0.clone()]),
+            None => return Incoming::Ignore,
+        }
+    } else if let Some(c) = m.contact() {
+        EventKind::Contact {
+            phone: c.phone_number.clone(),
+            own: c.user_id.is_some_and(|id| id.0 as i64 == user),
+        }
+    } else if m.sticker().is_some() {
+        EventKind::Unsupported(MediaKind::Sticker)
+    } else if m.document().is_some() {
+        EventKind::Unsupported(MediaKind::Document)
+    } else if m.voice().is_some() || m.audio().is_some() || m.video_note().is_some() {
+        EventKind::Unsupported(MediaKind::Voice)
+    } else if m.video().is_some() || m.animation().is_some() {
+        EventKind::Unsupported(MediaKind::Video)
+    } else if m.location().is_some() || m.venue().is_some() {
+        EventKind::Unsupported(MediaKind::Location)
+    } else if m.caption().is_some() || m.poll().is_some() || m.dice().is_some() {
+        EventKind::Unsupported(MediaKind::Other)
+    } else {
+        // Service messages (joins, pins, ...) are not for the engine.
+        return Incoming::Ignore;
+    };
+    Incoming::Event {
+        event: Event {
+            user,
+            chat,
+            language_code: from.language_code.clone(),
+            first_name: Some(from.first_name.clone()),
+            kind,
+            now,
+        },
+        username: from.username.clone(),
+        callback: None,
+        media_group: m.media_group_id().map(|g| g.0.clone()),
+    }
+}
+
+/// `/name@bot args` -> (lower-cased name, args).
+fn command(text: &str) -> Option<(String, String)> {
+    let rest = text.strip_prefix('/')?;
+    let (head, args) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+    let name = head.split('@').next().unwrap_or(head);
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return None;
+    }
+    Some((name.to_lowercase(), args.trim().to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn update(json: serde_json::Value) -> Update {
+        let u: Update = serde_json::from_str(&json.to_string()).unwrap();
+        if let UpdateKind::Error(v) = &u.kind {
+            panic!("not understood by teloxide: {v}");
+        }
+        // The inbox stores updates re-serialized; they must read back.
+        let again: Update = serde_json::from_slice(&serde_json::to_vec(&u).unwrap()).unwrap();
+        assert_eq!(again, u);
+        u
+    }
+
+    fn now() -> Timestamp {
+        "2026-11-28T03:00:00Z".parse().unwrap()
+    }
+
+    fn private_message(extra: serde_json::Value) -> serde_json::Value {
+        let mut m = serde_json::json!({
+            "message_id": 5,
+            "date": 1_790_000_000,
+            "chat": {"id": 42, "type": "private", "first_name": "Siti"},
+            "from": {"id": 42, "is_bot": false, "first_name": "Siti", "language_code": "en", "username": "siti"},
+        });
+        m.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        serde_json::json!({"update_id": 1, "message": m})
+    }
+
+    fn kind(i: Incoming) -> EventKind {
+        match i {
+            Incoming::Event { event, .. } => event.kind,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn commands_with_bot_suffix_and_text() {
+        let u = update(private_message(
+            serde_json::json!({"text": "/Produk@opop_bot  kopi"}),
+        ));
+        assert_eq!(
+            kind(incoming(&u, None, now())),
+            EventKind::Command {
+                name: "produk".into(),
+                args: "kopi".into()
+            }
+        );
+        let u = update(private_message(
+            serde_json::json!({"text": "gmn cara daftar"}),
+        ));
+        assert_eq!(
+            kind(incoming(&u, None, now())),
+            EventKind::Text("gmn cara daftar".into())
+        );
+    }
+
+    #[test]
+    fn the_largest_photo_and_own_contacts() {
+        let u = update(private_message(
+            serde_json::json!({"media_group_id": "g1", "photo": [
+                {"file_id": "small", "file_unique_id": "s", "width": 90, "height": 90},
+                {"file_id": "big", "file_unique_id": "b", "width": 1280, "height": 1280}
+            ]}),
+        ));
+        match incoming(&u, None, now()) {
+            Incoming::Event {
+                event, media_group, ..
+            } => {
+                assert_eq!(event.kind, EventKind::Photos(vec!["big".into()]));
+                assert_eq!(media_group.as_deref(), Some("g1"));
+            }
+            other => panic!("{other:?}"),
+        }
+        let u = update(private_message(
+            serde_json::json!({"contact": {"phone_number": "6281", "first_name": "Siti", "user_id": 42}}),
+        ));
+        assert_eq!(
+            kind(incoming(&u, None, now())),
+            EventKind::Contact {
+                phone: "6281".into(),
+                own: true
+            }
+        );
+        let u = update(private_message(
+            serde_json::json!({"contact": {"phone_number": "6281", "first_name": "Budi", "user_id": 7}}),
+        ));
+        assert_eq!(
+            kind(incoming(&u, None, now())),
+            EventKind::Contact {
+                phone: "6281".into(),
+                own: false
+            }
+        );
+    }
+
+    #[test]
+    fn stickers_and_documents_are_unsupported_not_errors() {
+        let u = update(private_message(serde_json::json!({"sticker": {
+            "file_id": "st", "file_unique_id": "u", "type": "regular", "width": 512, "height": 512,
+            "is_animated": false, "is_video": false
+        }})));
+        assert_eq!(
+            kind(incoming(&u, None, now())),
+            EventKind::Unsupported(MediaKind::Sticker)
+        );
+    }
+
+    #[test]
+    fn other_groups_edits_and_channel_posts_are_ignored() {
+        let group = serde_json::json!({"update_id": 3, "message": {
+            "message_id": 1, "date": 1_790_000_000,
+            "chat": {"id": -100, "type": "supergroup", "title": "x"},
+            "from": {"id": 42, "is_bot": false, "first_name": "Siti"},
+            "text": "/status"
+        }});
+        assert_eq!(
+            incoming(&update(group.clone()), None, now()),
+            Incoming::Ignore
+        );
+        assert!(matches!(
+            incoming(&update(group), Some(-100), now()),
+            Incoming::Event { .. }
+        ));
+        let mut edited = private_message(serde_json::json!({"text": "x"}));
+        let m = edited["message"].take();
+        let edited = serde_json::json!({"update_id": 1, "edited_message": m});
+        assert_eq!(incoming(&update(edited), None, now()), Incoming::Ignore);
+    }
+
+    #[test]
+    fn blocking_and_unblocking() {
+        let member = |status: &str| {
+            update(serde_json::json!({"update_id": 9, "my_chat_member": {
+                "chat": {"id": 42, "type": "private", "first_name": "Siti"},
+                "from": {"id": 42, "is_bot": false, "first_name": "Siti"},
+                "date": 1_790_000_000,
+                "old_chat_member": {"user": {"id": 1, "is_bot": true, "first_name": "bot"}, "status": "member"},
+                "new_chat_member": {"user": {"id": 1, "is_bot": true, "first_name": "bot"}, "status": status, "until_date": 0}
+            }}))
+        };
+        assert_eq!(
+            incoming(&member("kicked"), None, now()),
+            Incoming::Membership {
+                user: 42,
+                active: false
+            }
+        );
+        assert_eq!(
+            incoming(&member("member"), None, now()),
+            Incoming::Membership {
+                user: 42,
+                active: true
+            }
+        );
+    }
+}
