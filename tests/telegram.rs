@@ -388,6 +388,28 @@ async fn sigterm_stops_cleanly_and_loses_nothing() {
     say(&f, &user, "/pendampingan").await;
     let t = say(&f, &user, "/daftar").await;
     assert!(t.contains("Persetujuan"), "{t}");
+    // A user who blocks the bot (my_chat_member), and one whose chat
+    // answers 403 when the bot replies: both end up inactive.
+    let blocker = TestUser::new(901, "Eko").lang("id");
+    say(&f, &blocker, "/start").await;
+    f.push_update(f.bot_blocked_update(&blocker));
+    let gone = TestUser::new(902, "Fajar").lang("id");
+    f.block_chat(gone.id);
+    f.push_update(f.text_update(&gone, "/start"));
+    f.wait_for(
+        |f| {
+            f.all_calls()
+                .iter()
+                .any(|c| c.chat_id == Some(gone.id) && !c.is_ok())
+                .then_some(())
+        },
+        WAIT,
+    )
+    .await
+    .expect("the bot tried and got 403");
+    f.wait_for_confirmed(f.pending_update_ids().into_iter().max().unwrap_or(0), WAIT)
+        .await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
     let pid = bot.0.id().to_string();
     let started = Instant::now();
     Command::new("kill").args(["-TERM", &pid]).status().unwrap();
@@ -407,6 +429,19 @@ async fn sigterm_stops_cleanly_and_loses_nothing() {
         session.form.unwrap().dialog,
         "register",
         "the conversation state is on disk"
+    );
+    assert!(
+        !store.user(blocker.id).unwrap().unwrap().active,
+        "blocked via my_chat_member"
+    );
+    assert!(
+        !store.user(gone.id).unwrap().unwrap().active,
+        "403 marks the user inactive"
+    );
+    assert_eq!(
+        store.outbox_len(),
+        0,
+        "nothing left to send: the 403 reply was dropped"
     );
 }
 
