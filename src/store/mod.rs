@@ -72,19 +72,6 @@ pub struct Applied<'a> {
     pub callback: Option<&'a str>,
 }
 
-impl<'a> Applied<'a> {
-    /// An event without Telegram bookkeeping (console, tests).
-    pub fn local(chat: i64, user: &'a UserRecord) -> Self {
-        Applied {
-            update_id: None,
-            more_updates: &[],
-            chat,
-            user,
-            callback: None,
-        }
-    }
-}
-
 /// What [`Store::apply`] did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApplyResult {
