@@ -5,6 +5,7 @@
 use crate::config::Config;
 use crate::content::Content;
 use crate::dialog::{self, Context, Event, Input, Outcome, Phase};
+use crate::staff;
 use crate::store::{Applied, ApplyResult, Store, StoreError, UserRecord};
 
 /// The parts every transport shares.
@@ -73,6 +74,49 @@ impl App {
                 });
             }
         }
+        // Optimistic concurrency: a ticket changed by someone else between
+        // reading and writing makes the store refuse the outcome; the event
+        // is then decided again on fresh data (two staff pressing at once:
+        // the second is told it was already done).
+        let mut attempts = 0;
+        loop {
+            attempts += 1;
+            match self.try_handle(event, update_id, username, telegram) {
+                Err(StoreError::Conflict(number)) if attempts < 5 => {
+                    tracing::debug!(ticket = number, "ticket changed meanwhile; handling again");
+                }
+                other => return other,
+            }
+        }
+    }
+
+    /// Queues today's staff digest if its time has come and it was not
+    /// sent yet today.
+    pub fn send_digest_if_due(&self, now: jiff::Timestamp) -> Result<bool, StoreError> {
+        staff::digest::send_if_due(
+            &self.store,
+            &self.content,
+            &self.config,
+            self.staff_chat(),
+            now,
+        )
+    }
+
+    /// The staff chat in effect: configured, or chosen with /grupstaf.
+    pub fn staff_chat(&self) -> Option<i64> {
+        self.config
+            .roles
+            .staff_chat
+            .or_else(|| self.store.staff_chat().ok().flatten())
+    }
+
+    fn try_handle(
+        &self,
+        event: &Event,
+        update_id: Option<i64>,
+        username: Option<&str>,
+        telegram: TelegramParts<'_>,
+    ) -> Result<Handled, StoreError> {
         let mut user = self
             .store
             .user(event.user)?
@@ -90,14 +134,27 @@ impl App {
         }
         let session = self.store.session(event.chat, event.user)?;
         let profile = self.store.profile(event.user)?;
-        let ctx = Context {
+        let role = self.config.role_of(event.user);
+        let desk = staff::Desk {
             content: &self.content,
-            role: self.config.role_of(event.user),
-            chosen_lang: user.lang,
-            profile: profile.as_ref(),
-            lookup: &self.store,
+            config: &self.config,
+            store: &self.store,
+            staff_chat: self.staff_chat(),
         };
-        let outcome = dialog::handle(&ctx, session, event);
+        let mut outcome = if staff::routes(event, desk.staff_chat) {
+            staff::handle(&desk, role, session, event)
+        } else {
+            let ctx = Context {
+                content: &self.content,
+                role,
+                chosen_lang: user.lang,
+                profile: profile.as_ref(),
+                lookup: &self.store,
+            };
+            dialog::handle(&ctx, session, event)
+        };
+        let notices = staff::notices(&desk, &outcome, &user, profile.as_ref());
+        outcome.effects.extend(notices);
         let applied = Applied {
             update_id,
             more_updates: telegram.more_updates,

@@ -144,7 +144,14 @@ impl Config {
     }
 
     pub fn from_toml(text: &str) -> Result<Config, String> {
-        toml::from_str(text).map_err(|e| e.to_string())
+        let config: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+        parse_time(&config.staff.digest_at).map_err(|m| format!("staff.digest_at: {m}"))?;
+        Ok(config)
+    }
+
+    /// The daily digest's time of day (WIB); validated when loaded.
+    pub fn digest_time(&self) -> jiff::civil::Time {
+        parse_time(&self.staff.digest_at).unwrap_or(jiff::civil::time(7, 0, 0, 0))
     }
 
     /// Environment overrides; `get` is `std::env::var` in production and a
@@ -158,6 +165,13 @@ impl Config {
         }
         if let Some(list) = get("OPOP_STAFF") {
             self.roles.staff = parse_ids("OPOP_STAFF", &list)?;
+        }
+        if let Some(at) = get("OPOP_DIGEST_AT") {
+            parse_time(&at).map_err(|message| ConfigError::Env {
+                name: "OPOP_DIGEST_AT",
+                message,
+            })?;
+            self.staff.digest_at = at.trim().to_string();
         }
         if let Some(chat) = get("OPOP_STAFF_CHAT") {
             self.roles.staff_chat = Some(chat.trim().parse().map_err(|_| ConfigError::Env {
@@ -206,6 +220,15 @@ fn parse_ids(name: &'static str, list: &str) -> Result<Vec<i64>, ConfigError> {
             })
         })
         .collect()
+}
+
+/// `HH:MM` (24 h) as a time of day.
+fn parse_time(text: &str) -> Result<jiff::civil::Time, String> {
+    let bad = || format!("`{text}` is not a time of day like 07:00");
+    let (h, m) = text.trim().split_once(':').ok_or_else(bad)?;
+    let h: i8 = h.parse().map_err(|_| bad())?;
+    let m: i8 = m.parse().map_err(|_| bad())?;
+    jiff::civil::Time::new(h, m, 0, 0).map_err(|_| bad())
 }
 
 #[cfg(test)]

@@ -51,6 +51,7 @@ impl<'a> Console<'a> {
                 first_name: Some("Console".into()),
                 kind,
                 now: jiff::Timestamp::now(),
+                reply_to: None,
             };
             let handled = self.app.handle(&event, None, None)?;
             if let Some(toast) = handled.outcome.toast.filter(|t| !t.is_empty()) {
@@ -145,7 +146,7 @@ impl<'a> Console<'a> {
                 self.buttons.clear();
                 writeln!(out, "  [{label}: /kontak 08…]")?;
             }
-            Keyboard::None => {}
+            Keyboard::ForceReply { .. } | Keyboard::None => {}
         }
         self.next_message_id += 1;
         writeln!(out)?;

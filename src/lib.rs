@@ -30,6 +30,8 @@ pub mod dialog;
 pub mod faq;
 pub mod html;
 pub mod i18n;
+pub mod staff;
 pub mod store;
 pub mod telegram;
+pub mod ticket;
 pub mod time;

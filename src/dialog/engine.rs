@@ -25,6 +25,8 @@ const MAX_INPUT_CHARS: usize = 4096;
 pub trait Lookup {
     /// The user's tickets, newest first.
     fn tickets_of(&self, user: i64) -> Vec<TicketSummary>;
+    /// One ticket by number.
+    fn ticket(&self, number: &str) -> Option<Ticket>;
 }
 
 /// Everything the engine reads besides the session and the event.
@@ -122,6 +124,7 @@ impl<'a, 'c> Turn<'a, 'c> {
             keyboard,
             edit: None,
             fill_ticket: false,
+            media: Vec::new(),
         }));
     }
 
@@ -136,6 +139,7 @@ impl<'a, 'c> Turn<'a, 'c> {
             keyboard,
             edit,
             fill_ticket: false,
+            media: Vec::new(),
         }));
     }
 
@@ -388,6 +392,10 @@ impl<'a, 'c> Turn<'a, 'c> {
         }
         if let Some(action) = data.strip_prefix("q:") {
             return self.faq_button(action);
+        }
+        if let Some(number) = data.strip_prefix("rv:") {
+            self.toast = Some(String::new());
+            return self.revise(number);
         }
         if let Some(code) = data.strip_prefix("l:") {
             match Lang::from_code(code) {
@@ -1148,7 +1156,89 @@ impl<'a, 'c> Turn<'a, 'c> {
 
     fn submit(&mut self, dialog: &'c Dialog) {
         let form = self.session.form.take().expect("open");
-        self.submit_answers(dialog, form.answers);
+        match form.ticket {
+            Some(number) => self.resubmit(&number, form.answers),
+            None => self.submit_answers(dialog, form.answers),
+        }
+    }
+
+    /// The ticket `number` if it belongs to this user and awaits revision.
+    fn revisable(&self, number: &str) -> Result<Ticket, String> {
+        match self.ctx.lookup.ticket(number) {
+            Some(t) if t.user == self.event.user && t.status == TicketStatus::NeedsRevision => {
+                Ok(t)
+            }
+            Some(t) if t.user == self.event.user => {
+                let status = self.text_of(t.status.message_id());
+                Err(self.tf(
+                    ids::REVISE_NOT_POSSIBLE,
+                    Args::new().str("number", number).html("status", status),
+                ))
+            }
+            _ => Err(self.t(ids::BUTTON_STALE)),
+        }
+    }
+
+    /// "Fix and resubmit": the ticket's form, prefilled, at its summary.
+    fn revise(&mut self, number: &str) {
+        let ticket = match self.revisable(number) {
+            Ok(t) => t,
+            Err(text) => return self.send_with_menu(text),
+        };
+        let Some(dialog) = self.ctx.content.dialog(&ticket.dialog) else {
+            return self.stale();
+        };
+        if let Some(old) = &self.session.form {
+            if old.ticket.as_deref() != Some(number) {
+                let title = self.dialog_title(&old.dialog);
+                let text = self.tf(ids::FORM_REPLACED, Args::new().html("dialog", title));
+                self.send(text, Keyboard::None);
+            }
+        }
+        let trail = dialog
+            .steps
+            .iter()
+            .filter(|st| ticket.answers.contains_key(&st.id))
+            .map(|st| st.id.clone())
+            .collect::<Vec<_>>();
+        self.session.form = Some(Form {
+            dialog: dialog.id.clone(),
+            step: trail
+                .last()
+                .cloned()
+                .unwrap_or_else(|| dialog.steps[0].id.clone()),
+            answers: ticket.answers.clone(),
+            trail,
+            phase: Phase::Summary,
+            editing: false,
+            idle_offer: false,
+            draft: Draft::default(),
+            ticket: Some(ticket.number.clone()),
+        });
+        let text = self.tf(ids::REVISE_INTRO, Args::new().str("number", &ticket.number));
+        self.send(text, Keyboard::None);
+        self.summary(dialog, false);
+    }
+
+    /// Sends a revised ticket back to the staff under the same number.
+    fn resubmit(&mut self, number: &str, answers: Answers) {
+        let ticket = match self.revisable(number) {
+            Ok(t) => t,
+            Err(text) => return self.send_with_menu(text),
+        };
+        let expected = ticket.version();
+        let mut ticket = ticket;
+        ticket.answers = answers;
+        ticket.record(HistoryEntry {
+            at: self.event.now,
+            by: self.event.user,
+            status: TicketStatus::Open,
+            note: None,
+            by_name: None,
+        });
+        let text = self.tf(ids::RESUBMITTED, Args::new().str("number", number));
+        self.effects.push(Effect::UpdateTicket { ticket, expected });
+        self.send_with_menu(text);
     }
 
     fn submit_answers(&mut self, dialog: &'c Dialog, answers: Answers) {
@@ -1192,6 +1282,7 @@ impl<'a, 'c> Turn<'a, 'c> {
                     keyboard,
                     edit: None,
                     fill_ticket: true,
+                    media: Vec::new(),
                 }));
             }
         }
@@ -1473,35 +1564,7 @@ impl<'a, 'c> Turn<'a, 'c> {
 
     /// An answer as the summary shows it (HTML).
     fn display(&self, step: &Step, answer: &Answer) -> String {
-        match answer {
-            Answer::Text(t) | Answer::Phone(t) | Answer::Email(t) | Answer::Region(t) => escape(t),
-            Answer::Number(n) => match step.input {
-                Input::Number { currency: true, .. } => input::format_rupiah(*n),
-                _ => input::group_thousands(*n),
-            },
-            Answer::Choice(v) => self.option_label(step, v),
-            Answer::Choices(vs) => vs
-                .iter()
-                .map(|v| self.option_label(step, v))
-                .collect::<Vec<_>>()
-                .join(", "),
-            Answer::Yes(true) => self.t(ids::BUTTON_YES),
-            Answer::Yes(false) => self.t(ids::BUTTON_NO),
-            Answer::Photos(p) => {
-                self.tf(ids::PHOTOS_COUNT, Args::new().num("count", p.len() as i64))
-            }
-            Answer::Consent(_) => self.t(ids::BUTTON_AGREE),
-            Answer::Skipped => self.t(ids::ANSWER_SKIPPED),
-        }
-    }
-
-    fn option_label(&self, step: &Step, value: &str) -> String {
-        step.input
-            .options()
-            .iter()
-            .find(|o| o.value == value)
-            .map(|o| self.text_of(&o.label))
-            .unwrap_or_else(|| escape(value))
+        display_answer(self.i18n(), self.lang, step, answer)
     }
 
     fn problem_text(&self, step: &Step, problem: &Problem) -> String {
@@ -1686,4 +1749,70 @@ fn is_submit_word(text: &str) -> bool {
         simplify_label(text).as_str(),
         "kirim" | "submit" | "send" | "ya" | "ok" | "oke" | "yes"
     )
+}
+
+/// An answer as people read it (HTML, user text escaped): the summary, the
+/// staff notification and /tiket all use this.
+pub fn display_answer(
+    i18n: &crate::i18n::I18n,
+    lang: Lang,
+    step: &Step,
+    answer: &Answer,
+) -> String {
+    match answer {
+        Answer::Text(t) | Answer::Phone(t) | Answer::Email(t) | Answer::Region(t) => escape(t),
+        Answer::Number(n) => match step.input {
+            Input::Number { currency: true, .. } => input::format_rupiah(*n),
+            _ => input::group_thousands(*n),
+        },
+        Answer::Choice(v) => option_label(i18n, lang, step, v),
+        Answer::Choices(vs) => vs
+            .iter()
+            .map(|v| option_label(i18n, lang, step, v))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Answer::Yes(true) => i18n.msg(lang, ids::BUTTON_YES),
+        Answer::Yes(false) => i18n.msg(lang, ids::BUTTON_NO),
+        Answer::Photos(p) => i18n.fmt(
+            lang,
+            ids::PHOTOS_COUNT,
+            Args::new().num("count", p.len() as i64),
+        ),
+        Answer::Consent(_) => i18n.msg(lang, ids::BUTTON_AGREE),
+        Answer::Skipped => i18n.msg(lang, ids::ANSWER_SKIPPED),
+    }
+}
+
+fn option_label(i18n: &crate::i18n::I18n, lang: Lang, step: &Step, value: &str) -> String {
+    step.input
+        .options()
+        .iter()
+        .find(|o| o.value == value)
+        .map(|o| i18n.text(lang, &o.label, Args::new()))
+        .unwrap_or_else(|| escape(value))
+}
+
+/// A form's answers as (label, value) lines, HTML, in step order, without
+/// consent and without steps whose condition does not hold.
+pub fn answer_lines(
+    content: &Content,
+    lang: Lang,
+    dialog: &str,
+    answers: &Answers,
+) -> Vec<(String, String)> {
+    let Some(dialog) = content.dialog(dialog) else {
+        return Vec::new();
+    };
+    dialog
+        .steps
+        .iter()
+        .filter(|st| applies(st, answers) && !matches!(st.input, Input::Consent))
+        .filter_map(|st| {
+            let answer = answers.get(&st.id)?;
+            Some((
+                content.i18n.text(lang, &st.label, Args::new()),
+                display_answer(&content.i18n, lang, st, answer),
+            ))
+        })
+        .collect()
 }

@@ -18,9 +18,10 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 pub use definition::{Dialog, Input, Step, Submit};
-pub use engine::{Context, Lookup, TICKET_PLACEHOLDER, handle};
+pub use engine::{Context, Lookup, TICKET_PLACEHOLDER, answer_lines, display_answer, handle};
 
 use crate::i18n::Lang;
+pub use crate::ticket::{HistoryEntry, NewTicket, Staffer, Ticket, TicketStatus, TicketSummary};
 
 /// Who is talking, as far as the engine cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,6 +41,17 @@ pub struct Event {
     pub first_name: Option<String>,
     pub kind: EventKind,
     pub now: Timestamp,
+    /// The bot's own message this one answers (Telegram "reply"), in a group.
+    pub reply_to: Option<ReplyTo>,
+}
+
+/// The bot message a user replied to: staff answer a question by replying
+/// to its notification, and complete an action by replying to its prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReplyTo {
+    pub message_id: i32,
+    /// Its text or caption, as plain text.
+    pub text: String,
 }
 
 /// Every kind of input the bot can receive. What it cannot use arrives as
@@ -93,6 +105,11 @@ pub enum Keyboard {
     RequestContact {
         label: String,
     },
+    /// Asks the client to reply to this message (staff reasons and dates);
+    /// only the people mentioned in the text are asked.
+    ForceReply {
+        placeholder: String,
+    },
 }
 
 /// A message the bot decided to send (or an edit of one it sent).
@@ -110,6 +127,10 @@ pub struct OutMessage {
     /// the store assigns in the same transaction.
     #[serde(default)]
     pub fill_ticket: bool,
+    /// Photos (Telegram file ids) sent as an album, with `text` as the
+    /// caption of the first; such a message carries no keyboard.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub media: Vec<String>,
 }
 
 impl OutMessage {
@@ -120,7 +141,13 @@ impl OutMessage {
             keyboard: Keyboard::None,
             edit: None,
             fill_ticket: false,
+            media: Vec::new(),
         }
+    }
+
+    pub fn with_keyboard(mut self, keyboard: Keyboard) -> Self {
+        self.keyboard = keyboard;
+        self
     }
 
     pub fn buttons(&self) -> &[Vec<Button>] {
@@ -176,6 +203,21 @@ pub struct Session {
     /// The last free-text question, for "ask the staff" and 👎 records.
     #[serde(default)]
     pub last_question: Option<String>,
+    /// A staff action waiting for its reason or date (staff chat sessions).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending: Option<PendingAction>,
+}
+
+/// A staff review action that needs a typed reason or date, asked with a
+/// ForceReply prompt; the staff member's reply completes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingAction {
+    pub ticket: String,
+    pub action: crate::ticket::StaffAction,
+    /// The notification message to edit afterwards.
+    pub notice: Option<i32>,
+    /// The ticket's version when the button was pressed.
+    pub version: usize,
 }
 
 impl Session {
@@ -245,84 +287,6 @@ impl Profile {
     }
 }
 
-/// A ticket the engine asks the store to create (number assigned there).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NewTicket {
-    pub prefix: String,
-    pub dialog: String,
-    pub user: i64,
-    pub chat: i64,
-    pub lang: Lang,
-    pub answers: Answers,
-    pub created_at: Timestamp,
-}
-
-/// One of a user's tickets, as /status shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TicketSummary {
-    pub number: String,
-    pub dialog: String,
-    /// The ticket's headline (product name, mentoring topics...).
-    pub title: String,
-    pub status: TicketStatus,
-    pub updated_at: Timestamp,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
-pub enum TicketStatus {
-    Open,
-    Approved,
-    NeedsRevision,
-    Rejected,
-    Assigned,
-    Scheduled,
-    Done,
-    Answered,
-    Cancelled,
-}
-
-impl TicketStatus {
-    pub const ALL: [TicketStatus; 9] = [
-        TicketStatus::Open,
-        TicketStatus::Approved,
-        TicketStatus::NeedsRevision,
-        TicketStatus::Rejected,
-        TicketStatus::Assigned,
-        TicketStatus::Scheduled,
-        TicketStatus::Done,
-        TicketStatus::Answered,
-        TicketStatus::Cancelled,
-    ];
-
-    /// The message id of the status's name.
-    pub fn message_id(self) -> &'static str {
-        match self {
-            TicketStatus::Open => "status-open",
-            TicketStatus::Approved => "status-approved",
-            TicketStatus::NeedsRevision => "status-needs-revision",
-            TicketStatus::Rejected => "status-rejected",
-            TicketStatus::Assigned => "status-assigned",
-            TicketStatus::Scheduled => "status-scheduled",
-            TicketStatus::Done => "status-done",
-            TicketStatus::Answered => "status-answered",
-            TicketStatus::Cancelled => "status-cancelled",
-        }
-    }
-
-    /// Closed tickets take no more staff actions.
-    pub fn is_closed(self) -> bool {
-        matches!(
-            self,
-            TicketStatus::Approved
-                | TicketStatus::Rejected
-                | TicketStatus::Done
-                | TicketStatus::Answered
-                | TicketStatus::Cancelled
-        )
-    }
-}
-
 /// What the engine decided.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -330,6 +294,15 @@ pub enum Effect {
     SetLanguage(Lang),
     SaveProfile(Profile),
     CreateTicket(NewTicket),
+    /// Saves a changed ticket if nobody changed it since it was read
+    /// (`expected` is the version read); otherwise the whole outcome is
+    /// dropped and the event handled again on fresh data.
+    UpdateTicket {
+        ticket: Ticket,
+        expected: usize,
+    },
+    /// An admin made this group the staff chat (/grupstaf).
+    SetStaffChat(i64),
     /// A FAQ question the bot could not answer, or feedback on an answer,
     /// kept for the staff digest so editors see what to add.
     LogFaq(FaqLog),

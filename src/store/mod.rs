@@ -18,12 +18,20 @@ use serde::de::DeserializeOwned;
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 
-pub use records::{HistoryEntry, OutItem, OutboxRow, Priority, Ticket, UserRecord};
+pub use crate::ticket::{HistoryEntry, Ticket};
+pub use records::{OutItem, OutboxRow, Priority, UserRecord};
 
 use crate::dialog::{Effect, Lookup, Outcome, Profile, Session, TICKET_PLACEHOLDER, TicketSummary};
 
 /// Version of the store layout, kept in the `meta` tree.
 pub const SCHEMA_VERSION: u32 = 1;
+
+/// `meta` key: the staff chat chosen with /grupstaf.
+const META_STAFF_CHAT: &str = "staff_chat";
+/// `meta` key: the WIB date (YYYY-MM-DD) of the last daily digest.
+const META_DIGEST_DATE: &str = "digest_date";
+/// `meta` key: when the last daily digest was composed (RFC 3339).
+const META_DIGEST_AT: &str = "digest_at";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -35,6 +43,10 @@ pub enum StoreError {
         key: String,
         source: serde_json::Error,
     },
+    /// A ticket changed between reading and writing (two staff pressing
+    /// at once): nothing was written; handle the event again.
+    #[error("ticket {0} changed meanwhile")]
+    Conflict(String),
     #[error(
         "the data folder was written by a newer opop-bot (schema {found}, this one knows {SCHEMA_VERSION})"
     )]
@@ -353,6 +365,7 @@ impl Store {
             &self.outbox,
             &self.faq_log,
             &self.inbox,
+            &self.meta,
         );
         let result = trees.transaction(
             |(
@@ -366,6 +379,7 @@ impl Store {
                 outbox,
                 faq_log,
                 inbox,
+                meta,
             )|
              -> Result<ApplyResult, ConflictableTransactionError<StoreError>> {
                 if let Some(id) = applied.update_id {
@@ -403,6 +417,23 @@ impl Store {
                             by_user.insert(ticket_index_key(new.user, &number), &[])?;
                             numbers.push(number);
                         }
+                        Effect::UpdateTicket { ticket, expected } => {
+                            let key = ticket.number.as_bytes();
+                            let current: Option<Ticket> = tickets
+                                .get(key)?
+                                .map(|v| decode("tickets", key, &v))
+                                .transpose()
+                                .map_err(ConflictableTransactionError::Abort)?;
+                            if current.as_ref().map(Ticket::version) != Some(*expected) {
+                                return Err(ConflictableTransactionError::Abort(
+                                    StoreError::Conflict(ticket.number.clone()),
+                                ));
+                            }
+                            tickets.insert(key, encode(ticket))?;
+                        }
+                        Effect::SetStaffChat(chat) => {
+                            meta.insert(META_STAFF_CHAT, chat.to_string().as_bytes())?;
+                        }
                         Effect::LogFaq(log) => {
                             faq_log.insert(&faq_log.generate_id()?.to_be_bytes(), encode(log))?;
                         }
@@ -414,11 +445,23 @@ impl Store {
                     if message.fill_ticket {
                         let number = numbers.last().map(String::as_str).unwrap_or("-");
                         message.text = message.text.replace(TICKET_PLACEHOLDER, number);
+                        if let crate::dialog::Keyboard::Inline(rows) = &mut message.keyboard {
+                            for button in rows.iter_mut().flatten() {
+                                button.data = button.data.replace(TICKET_PLACEHOLDER, number);
+                            }
+                        }
                         message.fill_ticket = false;
                     }
+                    // The person who acted is answered first; what goes to
+                    // other chats (staff chat, a submitter) follows.
+                    let priority = if message.chat == applied.chat {
+                        Priority::Reply
+                    } else {
+                        Priority::Notice
+                    };
                     let row = OutboxRow {
                         id: outbox.generate_id()?,
-                        priority: Priority::Reply,
+                        priority,
                         item: OutItem::Message(message),
                         update_id: applied.update_id,
                         created_at: user.last_seen,
@@ -456,6 +499,78 @@ impl Store {
         }
     }
 
+    fn meta_str(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .meta
+            .get(key)?
+            .map(|v| String::from_utf8_lossy(&v).into_owned()))
+    }
+
+    /// The staff chat an admin chose with /grupstaf, if any.
+    pub fn staff_chat(&self) -> Result<Option<i64>, StoreError> {
+        Ok(self.meta_str(META_STAFF_CHAT)?.and_then(|s| s.parse().ok()))
+    }
+
+    /// The WIB date and time of the last daily digest.
+    pub fn last_digest(&self) -> Result<(Option<String>, Option<jiff::Timestamp>), StoreError> {
+        Ok((
+            self.meta_str(META_DIGEST_DATE)?,
+            self.meta_str(META_DIGEST_AT)?.and_then(|s| s.parse().ok()),
+        ))
+    }
+
+    /// Queues the daily digest and records its date in one transaction,
+    /// then flushes: a restart cannot send a day's digest twice.
+    pub fn enqueue_digest(
+        &self,
+        message: crate::dialog::OutMessage,
+        date: &str,
+        at: jiff::Timestamp,
+    ) -> Result<(), StoreError> {
+        (&self.outbox, &self.meta)
+            .transaction(
+                |(outbox, meta)| -> Result<(), ConflictableTransactionError<StoreError>> {
+                    if meta.get(META_DIGEST_DATE)?.as_deref() == Some(date.as_bytes()) {
+                        return Ok(());
+                    }
+                    let row = OutboxRow {
+                        id: outbox.generate_id()?,
+                        priority: Priority::Notice,
+                        item: OutItem::Message(message.clone()),
+                        update_id: None,
+                        created_at: at,
+                        attempts: 0,
+                    };
+                    outbox.insert(&row.key(), encode(&row))?;
+                    meta.insert(META_DIGEST_DATE, date.as_bytes())?;
+                    meta.insert(META_DIGEST_AT, at.to_string().as_bytes())?;
+                    Ok(())
+                },
+            )
+            .map_err(|e| match e {
+                TransactionError::Storage(e) => StoreError::Sled(e),
+                TransactionError::Abort(e) => e,
+            })?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// All user records.
+    pub fn users(&self) -> impl Iterator<Item = Result<UserRecord, StoreError>> + '_ {
+        self.users.iter().map(|r| {
+            let (k, v) = r?;
+            decode("users", &k, &v)
+        })
+    }
+
+    /// All pesantren profiles.
+    pub fn profiles(&self) -> impl Iterator<Item = Result<Profile, StoreError>> + '_ {
+        self.profiles.iter().map(|r| {
+            let (k, v) = r?;
+            decode("profiles", &k, &v)
+        })
+    }
+
     /// FAQ records (unanswered questions, feedback), oldest first.
     pub fn faq_logs(&self) -> impl Iterator<Item = Result<crate::dialog::FaqLog, StoreError>> + '_ {
         self.faq_log.iter().map(|r| {
@@ -466,6 +581,16 @@ impl Store {
 }
 
 impl Lookup for Store {
+    fn ticket(&self, number: &str) -> Option<Ticket> {
+        match Store::ticket(self, number) {
+            Ok(t) => t,
+            Err(e) => {
+                tracing::error!(error = %e, "cannot read a ticket");
+                None
+            }
+        }
+    }
+
     fn tickets_of(&self, user: i64) -> Vec<TicketSummary> {
         match self.tickets_of_user(user) {
             Ok(list) => list.iter().map(Ticket::summary).collect(),

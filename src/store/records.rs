@@ -4,7 +4,7 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::dialog::{Answer, Answers, NewTicket, OutMessage, TicketStatus, TicketSummary};
+use crate::dialog::OutMessage;
 use crate::i18n::Lang;
 
 /// What the bot knows about a Telegram user.
@@ -37,85 +37,6 @@ impl UserRecord {
             active: true,
             first_seen: now,
             last_seen: now,
-        }
-    }
-}
-
-/// One entry of a ticket's append-only history.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct HistoryEntry {
-    pub at: Timestamp,
-    /// The staff member (or the submitter) who acted.
-    pub by: i64,
-    pub status: TicketStatus,
-    #[serde(default)]
-    pub note: Option<String>,
-}
-
-/// A submission: product (PRD), mentoring request (MNT), question (QST).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Ticket {
-    pub v: u32,
-    pub number: String,
-    pub dialog: String,
-    pub user: i64,
-    pub chat: i64,
-    pub lang: Lang,
-    pub answers: Answers,
-    pub status: TicketStatus,
-    pub history: Vec<HistoryEntry>,
-    pub created_at: Timestamp,
-    pub updated_at: Timestamp,
-}
-
-impl Ticket {
-    pub const VERSION: u32 = 1;
-
-    pub fn new(number: String, new: &NewTicket) -> Self {
-        Ticket {
-            v: Self::VERSION,
-            number,
-            dialog: new.dialog.clone(),
-            user: new.user,
-            chat: new.chat,
-            lang: new.lang,
-            answers: new.answers.clone(),
-            status: TicketStatus::Open,
-            history: vec![HistoryEntry {
-                at: new.created_at,
-                by: new.user,
-                status: TicketStatus::Open,
-                note: None,
-            }],
-            created_at: new.created_at,
-            updated_at: new.created_at,
-        }
-    }
-
-    /// A short headline: the `name` answer, else the first text answer.
-    pub fn title(&self) -> String {
-        let text = match self.answers.get("name") {
-            Some(Answer::Text(t)) => Some(t.as_str()),
-            _ => self.answers.values().find_map(|a| match a {
-                Answer::Text(t) => Some(t.as_str()),
-                _ => None,
-            }),
-        };
-        let text = text.unwrap_or(&self.dialog);
-        let mut short: String = text.chars().take(40).collect();
-        if text.chars().count() > 40 {
-            short.push('…');
-        }
-        short
-    }
-
-    pub fn summary(&self) -> TicketSummary {
-        TicketSummary {
-            number: self.number.clone(),
-            dialog: self.dialog.clone(),
-            title: self.title(),
-            status: self.status,
-            updated_at: self.updated_at,
         }
     }
 }

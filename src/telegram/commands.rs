@@ -47,8 +47,34 @@ fn command(lang: Lang, id: &str, en: &str, description: String) -> BotCommand {
     BotCommand::new(name, description)
 }
 
+/// Commands shown in the staff chat: (Indonesian, English, text).
+const STAFF: &[(&str, &str, MsgId)] = &[
+    ("antrian", "queue", ids::CMD_QUEUE),
+    ("tiket", "ticket", ids::CMD_TICKET),
+    ("ringkasan", "digest", ids::CMD_DIGEST),
+    ("batal", "cancel", ids::CMD_CANCEL),
+    ("bantuan", "help", ids::CMD_HELP),
+];
+
+/// The staff chat's menu, in the staff language.
+pub fn staff_menu(app: &App) -> Vec<BotCommand> {
+    let lang = app.config.staff.language;
+    STAFF
+        .iter()
+        .map(|(id, en, msg)| command(lang, id, en, app.content.i18n.msg(lang, *msg)))
+        .collect()
+}
+
 /// Registers the menus; a failure is logged, never fatal.
 pub async fn register(bot: &Bot, app: &App) {
+    if let Some(chat) = app.staff_chat() {
+        let scope = teloxide::types::BotCommandScope::Chat {
+            chat_id: teloxide::types::Recipient::Id(teloxide::types::ChatId(chat)),
+        };
+        if let Err(e) = bot.set_my_commands(staff_menu(app)).scope(scope).await {
+            tracing::warn!(error = %e, "setMyCommands for the staff chat failed");
+        }
+    }
     let id = menu(app, Lang::Id);
     let en = menu(app, Lang::En);
     let calls = [

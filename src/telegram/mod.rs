@@ -127,6 +127,12 @@ pub async fn run(
         dispatch(&queues, id, &raw);
     }
 
+    let digest = tokio::spawn(digest_loop(
+        Arc::clone(&app),
+        Arc::clone(&wake),
+        stop_rx.clone(),
+    ));
+
     let poller = poll(Arc::clone(&app), bot.clone(), queues, stop_rx.clone());
     tokio::select! {
         result = poller => result?,
@@ -142,10 +148,34 @@ pub async fn run(
     })
     .await?;
     wake.notify_one();
+    let _ = digest.await;
     let _ = sender.await;
     app.store.flush()?;
     tracing::info!("stopped cleanly");
     Ok(())
+}
+
+/// Checks every half minute whether the daily digest is due (also right
+/// at start, so a bot that was down at digest time sends it on return).
+async fn digest_loop(app: Arc<App>, wake: Arc<Notify>, mut stop: watch::Receiver<bool>) {
+    loop {
+        let app2 = Arc::clone(&app);
+        match tokio::task::spawn_blocking(move || app2.send_digest_if_due(jiff::Timestamp::now()))
+            .await
+        {
+            Ok(Ok(true)) => wake.notify_one(),
+            Ok(Ok(false)) => {}
+            Ok(Err(e)) => tracing::error!(error = %e, "cannot queue the daily digest"),
+            Err(e) => tracing::error!(error = %e, "digest task failed"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_secs(30)) => {}
+            _ = stop.changed() => return,
+        }
+        if *stop.borrow() {
+            return;
+        }
+    }
 }
 
 /// getUpdates in a loop; an update is confirmed (by the next call's offset)
@@ -247,7 +277,8 @@ fn worker(app: &App, rx: &mpsc::Receiver<(i64, Update)>, wake: &Notify) {
             },
         };
         let now = jiff::Timestamp::now();
-        let incoming = update::incoming(&update, app.config.roles.staff_chat, now);
+        let staff_chat = app.staff_chat();
+        let incoming = update::incoming(&update, staff_chat, now);
         let result = match incoming {
             Incoming::Ignore => app.store.mark_processed(&[id]),
             Incoming::Membership { user, active } => app
@@ -264,7 +295,7 @@ fn worker(app: &App, rx: &mpsc::Receiver<(i64, Update)>, wake: &Notify) {
                 let mut more = Vec::new();
                 if let (Some(group), EventKind::Photos(photos)) = (&media_group, &mut event.kind) {
                     while let Ok((next_id, next_update)) = rx.recv_timeout(ALBUM_WAIT) {
-                        match update::incoming(&next_update, app.config.roles.staff_chat, now) {
+                        match update::incoming(&next_update, staff_chat, now) {
                             Incoming::Event {
                                 event: e,
                                 media_group: Some(g),

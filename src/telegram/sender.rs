@@ -13,11 +13,13 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use teloxide::adaptors::Throttle;
+use teloxide::payloads::SendPhotoSetters;
 use teloxide::payloads::{AnswerCallbackQuerySetters, EditMessageTextSetters, SendMessageSetters};
 use teloxide::prelude::Requester;
 use teloxide::types::{
-    ButtonRequest, CallbackQueryId, ChatId, InlineKeyboardButton, InlineKeyboardMarkup,
-    KeyboardButton, KeyboardMarkup, MessageId, ParseMode, ReplyMarkup,
+    ButtonRequest, CallbackQueryId, ChatId, FileId, ForceReply, InlineKeyboardButton,
+    InlineKeyboardMarkup, InputFile, InputMedia, InputMediaPhoto, KeyboardButton, KeyboardMarkup,
+    MessageId, ParseMode, ReplyMarkup,
 };
 use teloxide::{ApiError, Bot, RequestError};
 use tokio::sync::{Notify, watch};
@@ -32,6 +34,8 @@ use crate::store::{OutItem, OutboxRow};
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
 /// Telegram's limit on a message's visible text.
 const MAX_TEXT: usize = 4096;
+/// Telegram's limit on a photo caption.
+const MAX_CAPTION: usize = 1024;
 
 /// How a failed call is handled.
 enum Failure {
@@ -209,6 +213,9 @@ async fn send_message(
             };
         }
     }
+    if !m.media.is_empty() {
+        return send_album(bot, chat, m).await;
+    }
     let pieces = html::split(&m.text, MAX_TEXT);
     let last = pieces.len().saturating_sub(1);
     for (i, piece) in pieces.into_iter().enumerate() {
@@ -224,10 +231,56 @@ async fn send_message(
                             .resize_keyboard(),
                     ));
                 }
+                Keyboard::ForceReply { placeholder } => {
+                    request = request.reply_markup(ReplyMarkup::ForceReply(
+                        ForceReply::new()
+                            .selective()
+                            .input_field_placeholder(Some(placeholder.clone())),
+                    ));
+                }
                 Keyboard::None => {}
             }
         }
         request.await.map_err(classify)?;
+    }
+    Ok(())
+}
+
+/// Photos as one album (or one photo), the text as the first caption; a
+/// text too long for a caption follows as its own message.
+async fn send_album(bot: &Throttle<Bot>, chat: ChatId, m: &OutMessage) -> Result<(), Failure> {
+    let fits = html::visible_len(&m.text) <= MAX_CAPTION;
+    let caption = if fits { m.text.clone() } else { String::new() };
+    if let [photo] = m.media.as_slice() {
+        let mut request = bot.send_photo(chat, InputFile::file_id(FileId(photo.clone())));
+        if !caption.is_empty() {
+            request = request.caption(caption).parse_mode(ParseMode::Html);
+        }
+        if let (Keyboard::Inline(rows), true) = (&m.keyboard, fits) {
+            request = request.reply_markup(inline(rows));
+        }
+        request.await.map_err(classify)?;
+    } else {
+        // Telegram takes 2 to 10 photos per album.
+        for (i, chunk) in m.media.chunks(10).enumerate() {
+            let items = chunk.iter().enumerate().map(|(j, id)| {
+                let mut photo = InputMediaPhoto::new(InputFile::file_id(FileId(id.clone())));
+                if i == 0 && j == 0 && !caption.is_empty() {
+                    photo = photo.caption(caption.clone()).parse_mode(ParseMode::Html);
+                }
+                InputMedia::Photo(photo)
+            });
+            bot.send_media_group(chat, items.collect::<Vec<_>>())
+                .await
+                .map_err(classify)?;
+        }
+    }
+    if !fits {
+        let text = OutMessage {
+            media: Vec::new(),
+            ..m.clone()
+        };
+        Box::pin(send_message(bot, &text, true)).await?;
     }
     Ok(())
 }

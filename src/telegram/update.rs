@@ -4,14 +4,15 @@
 use jiff::Timestamp;
 use teloxide::types::{ChatMemberKind, Message, Update, UpdateKind};
 
-use crate::dialog::{Event, EventKind, MediaKind};
+use crate::dialog::{Event, EventKind, MediaKind, ReplyTo};
+use crate::staff::STAFF_GROUP_COMMANDS;
 
 /// What an update means to the bot.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Incoming {
     /// Something the engine handles.
     Event {
-        event: Event,
+        event: Box<Event>,
         username: Option<String>,
         /// The callback query to answer, for button presses.
         callback: Option<String>,
@@ -25,7 +26,9 @@ pub enum Incoming {
 }
 
 /// Maps one update. `staff_chat` is the only group the bot talks in;
-/// there only commands are handled.
+/// there it handles commands and replies to its own messages (answers to
+/// questions, reasons asked for). In other groups only `/grupstaf`, which
+/// makes a group the staff chat.
 pub fn incoming(update: &Update, staff_chat: Option<i64>, now: Timestamp) -> Incoming {
     match &update.kind {
         UpdateKind::Message(m) => message(m, staff_chat, now),
@@ -41,7 +44,7 @@ pub fn incoming(update: &Update, staff_chat: Option<i64>, now: Timestamp) -> Inc
                 return Incoming::Ignore;
             }
             Incoming::Event {
-                event: Event {
+                event: Box::new(Event {
                     user: q.from.id.0 as i64,
                     chat,
                     language_code: q.from.language_code.clone(),
@@ -51,7 +54,8 @@ pub fn incoming(update: &Update, staff_chat: Option<i64>, now: Timestamp) -> Inc
                         message_id: Some(msg.id().0),
                     },
                     now,
-                },
+                    reply_to: None,
+                }),
                 username: q.from.username.clone(),
                 callback: Some(q.id.0.clone()),
                 media_group: None,
@@ -81,14 +85,26 @@ fn message(m: &Message, staff_chat: Option<i64>, now: Timestamp) -> Incoming {
     }
     let chat = m.chat.id.0;
     let private = m.chat.is_private();
-    if !private && Some(chat) != staff_chat {
-        return Incoming::Ignore;
-    }
+    let staff = Some(chat) == staff_chat;
+    // In a group, only a reply to one of the bot's own messages is text
+    // meant for the bot.
+    let reply_to = m
+        .reply_to_message()
+        .filter(|r| !private && r.from.as_ref().is_some_and(|f| f.is_bot))
+        .map(|r| ReplyTo {
+            message_id: r.id.0,
+            text: r.text().or(r.caption()).unwrap_or_default().to_string(),
+        });
     let user = from.id.0 as i64;
     let kind = if let Some(text) = m.text() {
         match command(text) {
-            Some((name, args)) => EventKind::Command { name, args },
-            None if private => EventKind::Text(text.to_string()),
+            Some((name, args))
+                if private || staff || STAFF_GROUP_COMMANDS.contains(&name.as_str()) =>
+            {
+                EventKind::Command { name, args }
+            }
+            Some(_) => return Incoming::Ignore,
+            None if private || (staff && reply_to.is_some()) => EventKind::Text(text.to_string()),
             None => return Incoming::Ignore,
         }
     } else if !private {
@@ -121,14 +137,15 @@ fn message(m: &Message, staff_chat: Option<i64>, now: Timestamp) -> Incoming {
         return Incoming::Ignore;
     };
     Incoming::Event {
-        event: Event {
+        event: Box::new(Event {
             user,
             chat,
             language_code: from.language_code.clone(),
             first_name: Some(from.first_name.clone()),
             kind,
             now,
-        },
+            reply_to,
+        }),
         username: from.username.clone(),
         callback: None,
         media_group: m.media_group_id().map(|g| g.0.clone()),

@@ -2,18 +2,26 @@
 //! test reads like the transcript of a chat.
 #![allow(dead_code)]
 
+use std::rc::Rc;
+
 use jiff::{SignedDuration, Timestamp};
 
 use opop_bot::app::App;
 use opop_bot::config::Config;
 use opop_bot::content::Content;
-use opop_bot::dialog::{Button, Event, EventKind, Keyboard, MediaKind, OutMessage};
+use opop_bot::dialog::{Button, Event, EventKind, Keyboard, MediaKind, OutMessage, ReplyTo};
 use opop_bot::html;
 use opop_bot::store::Store;
 
 pub struct Chat {
-    pub app: App,
+    pub app: Rc<App>,
     pub user: i64,
+    /// The chat this side talks in (the user's private chat, or a group).
+    pub chat: i64,
+    pub first_name: String,
+    /// Every message the bot sent to this chat, with its message id.
+    pub messages: Vec<(i32, OutMessage)>,
+    reply_to: Option<ReplyTo>,
     pub language_code: Option<String>,
     pub now: Timestamp,
     /// Every message the bot sent in this chat, in order.
@@ -74,9 +82,17 @@ impl Chat {
     }
 
     pub fn with_app(app: App, user: i64, language_code: Option<&str>) -> Chat {
+        Chat::shared(Rc::new(app), user, language_code)
+    }
+
+    pub fn shared(app: Rc<App>, user: i64, language_code: Option<&str>) -> Chat {
         Chat {
             app,
             user,
+            chat: user,
+            first_name: "Ahmad".into(),
+            messages: Vec::new(),
+            reply_to: None,
             language_code: language_code.map(str::to_string),
             now: "2026-11-28T03:00:00Z".parse().unwrap(),
             transcript: Vec::new(),
@@ -88,6 +104,42 @@ impl Chat {
         }
     }
 
+    /// Another person on the same bot: `chat` is their private chat (their
+    /// id) or a group they write in.
+    pub fn member(&self, user: i64, chat: i64, first_name: &str) -> Chat {
+        let mut other = Chat::shared(Rc::clone(&self.app), user, Some("id"));
+        other.chat = chat;
+        other.first_name = first_name.into();
+        other.now = self.now;
+        other
+    }
+
+    /// Replies (Telegram "reply") to the bot's message `message_id` here.
+    pub fn reply(&mut self, message_id: i32, text: &str) -> String {
+        let original = self
+            .messages
+            .iter()
+            .rev()
+            .find(|(id, _)| *id == message_id)
+            .map(|(_, m)| html::to_plain(&m.text))
+            .unwrap_or_else(|| panic!("no message {message_id} in chat {}", self.chat));
+        self.reply_to = Some(ReplyTo {
+            message_id,
+            text: original,
+        });
+        self.send(text)
+    }
+
+    /// The id and message of the newest message here containing `text`.
+    pub fn find(&self, text: &str) -> (i32, OutMessage) {
+        self.messages
+            .iter()
+            .rev()
+            .find(|(_, m)| html::to_plain(&m.text).contains(text))
+            .cloned()
+            .unwrap_or_else(|| panic!("no message with `{text}` in chat {}", self.chat))
+    }
+
     pub fn advance(&mut self, hours: i64) {
         self.now += SignedDuration::from_hours(hours);
     }
@@ -96,41 +148,25 @@ impl Chat {
         self.now += SignedDuration::from_secs(5);
         let event = Event {
             user: self.user,
-            chat: self.user,
+            chat: self.chat,
             language_code: self.language_code.clone(),
-            first_name: Some("Ahmad".into()),
+            first_name: Some(self.first_name.clone()),
             kind,
             now: self.now,
+            reply_to: self.reply_to.take(),
         };
         let handled = self
             .app
             .handle(&event, None, Some("ahmad"))
             .expect("handled");
         self.last_toast = handled.outcome.toast.clone();
-        self.last.clear();
-        for row in self.app.store.outbox_rows(1000).unwrap() {
-            self.app.store.remove_outbox_row(&row).unwrap();
-            let Some(message) = row.message().cloned() else {
-                continue;
-            };
-            html::validate(&message.text)
-                .unwrap_or_else(|e| panic!("invalid HTML {e}: {}", message.text));
-            let id = match message.edit {
-                Some(id) => id,
-                None => {
-                    self.next_message_id += 1;
-                    self.next_message_id
-                }
-            };
-            if let Keyboard::Inline(rows) = &message.keyboard {
-                self.keyboards.retain(|(m, _)| *m != id);
-                self.keyboards
-                    .push((id, rows.iter().flatten().cloned().collect()));
+        // Button presses are answered through the outbox too.
+        for row in self.app.store.outbox_rows(100_000).unwrap() {
+            if row.message().is_none() {
+                self.app.store.remove_outbox_row(&row).unwrap();
             }
-            self.last.push(message.clone());
-            self.transcript.push(message);
         }
-        self.text()
+        self.read()
     }
 
     /// The plain text of the last replies, joined by blank lines.
@@ -172,6 +208,50 @@ impl Chat {
         })
     }
 
+    /// Reads what the bot sent here meanwhile (caused by others).
+    pub fn read(&mut self) -> String {
+        self.last.clear();
+        let mut out = Vec::new();
+        for row in self.app.store.outbox_rows(100_000).unwrap() {
+            // Each side reads its own chat; other chats' rows wait for theirs.
+            let Some(message) = row.message().cloned() else {
+                continue;
+            };
+            if message.chat != self.chat {
+                continue;
+            }
+            self.app.store.remove_outbox_row(&row).unwrap();
+            html::validate(&message.text)
+                .unwrap_or_else(|e| panic!("invalid HTML {e}: {}", message.text));
+            let id = match message.edit {
+                Some(id) => id,
+                None => {
+                    self.next_message_id += 1;
+                    self.next_message_id
+                }
+            };
+            if let Keyboard::Inline(rows) = &message.keyboard {
+                self.keyboards.retain(|(m, _)| *m != id);
+                self.keyboards
+                    .push((id, rows.iter().flatten().cloned().collect()));
+            }
+            self.messages.retain(|(m, _)| *m != id);
+            self.messages.push((id, message.clone()));
+            out.push(message.clone());
+            self.transcript.push(message);
+        }
+        self.last = out;
+        self.text()
+    }
+
+    /// Presses a button with this data on the message `message_id`.
+    pub fn press_on(&mut self, message_id: i32, data: &str) -> String {
+        self.event(EventKind::Button {
+            data: data.to_string(),
+            message_id: Some(message_id),
+        })
+    }
+
     /// Presses a button by its raw callback data (e.g. an old one).
     pub fn press_data(&mut self, data: &str) -> String {
         self.event(EventKind::Button {
@@ -207,6 +287,20 @@ impl Chat {
             .iter()
             .flat_map(|m| m.buttons().iter().flatten().map(|b| b.label.clone()))
             .collect()
+    }
+
+    /// Completes registration in English.
+    pub fn register_english(&mut self) {
+        self.send("/register");
+        self.press("I agree");
+        self.send("Pondok Pesantren Al Hikmah");
+        self.send("sidoarjo");
+        self.press("Pesantrenpreneur");
+        self.send("Ahmad Fauzi");
+        self.send("0812 3456 7890");
+        self.press("Skip");
+        let t = self.press("Submit");
+        assert!(t.contains("saved"), "{t}");
     }
 
     /// Completes registration with typical answers.

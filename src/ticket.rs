@@ -1,0 +1,277 @@
+//! Tickets: the submissions staff review (product PRD, mentoring MNT,
+//! question QST), their statuses and append-only history. Plain data
+//! shared by the engine, the staff module and the store.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::dialog::{Answer, Answers};
+use crate::i18n::Lang;
+
+/// A ticket the engine asks the store to create (number assigned there).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewTicket {
+    pub prefix: String,
+    pub dialog: String,
+    pub user: i64,
+    pub chat: i64,
+    pub lang: Lang,
+    pub answers: Answers,
+    pub created_at: Timestamp,
+}
+
+/// One of a user's tickets, as /status shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TicketSummary {
+    pub number: String,
+    pub dialog: String,
+    /// The ticket's headline (product name, mentoring topics...).
+    pub title: String,
+    pub status: TicketStatus,
+    pub updated_at: Timestamp,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum TicketStatus {
+    Open,
+    Approved,
+    NeedsRevision,
+    Rejected,
+    Assigned,
+    Scheduled,
+    Done,
+    Answered,
+    Cancelled,
+}
+
+impl TicketStatus {
+    pub const ALL: [TicketStatus; 9] = [
+        TicketStatus::Open,
+        TicketStatus::Approved,
+        TicketStatus::NeedsRevision,
+        TicketStatus::Rejected,
+        TicketStatus::Assigned,
+        TicketStatus::Scheduled,
+        TicketStatus::Done,
+        TicketStatus::Answered,
+        TicketStatus::Cancelled,
+    ];
+
+    /// The message id of the status's name.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            TicketStatus::Open => "status-open",
+            TicketStatus::Approved => "status-approved",
+            TicketStatus::NeedsRevision => "status-needs-revision",
+            TicketStatus::Rejected => "status-rejected",
+            TicketStatus::Assigned => "status-assigned",
+            TicketStatus::Scheduled => "status-scheduled",
+            TicketStatus::Done => "status-done",
+            TicketStatus::Answered => "status-answered",
+            TicketStatus::Cancelled => "status-cancelled",
+        }
+    }
+
+    /// Closed tickets take no more staff actions.
+    pub fn is_closed(self) -> bool {
+        matches!(
+            self,
+            TicketStatus::Approved
+                | TicketStatus::Rejected
+                | TicketStatus::Done
+                | TicketStatus::Answered
+                | TicketStatus::Cancelled
+        )
+    }
+}
+
+/// One entry of a ticket's append-only history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub at: Timestamp,
+    /// The staff member (or the submitter) who acted.
+    pub by: i64,
+    pub status: TicketStatus,
+    #[serde(default)]
+    pub note: Option<String>,
+    /// The actor's display name at the time (staff), for the history.
+    #[serde(default)]
+    pub by_name: Option<String>,
+}
+
+/// A submission: product (PRD), mentoring request (MNT), question (QST).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ticket {
+    pub v: u32,
+    pub number: String,
+    pub dialog: String,
+    pub user: i64,
+    pub chat: i64,
+    pub lang: Lang,
+    pub answers: Answers,
+    pub status: TicketStatus,
+    pub history: Vec<HistoryEntry>,
+    /// The staff member who took a mentoring request.
+    #[serde(default)]
+    pub assignee: Option<Staffer>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+impl Ticket {
+    pub const VERSION: u32 = 1;
+
+    pub fn new(number: String, new: &NewTicket) -> Self {
+        Ticket {
+            v: Self::VERSION,
+            number,
+            dialog: new.dialog.clone(),
+            user: new.user,
+            chat: new.chat,
+            lang: new.lang,
+            answers: new.answers.clone(),
+            status: TicketStatus::Open,
+            history: vec![HistoryEntry {
+                at: new.created_at,
+                by: new.user,
+                status: TicketStatus::Open,
+                note: None,
+                by_name: None,
+            }],
+            assignee: None,
+            created_at: new.created_at,
+            updated_at: new.created_at,
+        }
+    }
+
+    /// A short headline: the `name` answer, else the first text answer.
+    pub fn title(&self) -> String {
+        let text = match self.answers.get("name") {
+            Some(Answer::Text(t)) => Some(t.as_str()),
+            _ => self.answers.values().find_map(|a| match a {
+                Answer::Text(t) => Some(t.as_str()),
+                _ => None,
+            }),
+        };
+        let text = text.unwrap_or(&self.dialog);
+        let mut short: String = text.chars().take(40).collect();
+        if text.chars().count() > 40 {
+            short.push('…');
+        }
+        short
+    }
+
+    /// The ticket's version for optimistic concurrency: history only grows.
+    pub fn version(&self) -> usize {
+        self.history.len()
+    }
+
+    /// The ticket kind's prefix (`PRD`, `MNT`, `QST`).
+    pub fn prefix(&self) -> &str {
+        self.number.split('-').next().unwrap_or("")
+    }
+
+    /// Records an action: appends to the history and moves the status.
+    pub fn record(&mut self, entry: HistoryEntry) {
+        self.status = entry.status;
+        self.updated_at = entry.at;
+        self.history.push(entry);
+    }
+
+    /// The newest history entry (every ticket has its creation entry).
+    pub fn last_action(&self) -> Option<&HistoryEntry> {
+        self.history.last()
+    }
+
+    pub fn summary(&self) -> TicketSummary {
+        TicketSummary {
+            number: self.number.clone(),
+            dialog: self.dialog.clone(),
+            title: self.title(),
+            status: self.status,
+            updated_at: self.updated_at,
+        }
+    }
+}
+
+/// A staff member as a ticket remembers them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Staffer {
+    pub id: i64,
+    pub name: String,
+}
+
+/// What a staff button (or a reply to its prompt) does to a ticket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StaffAction {
+    Approve,
+    Revise,
+    Reject,
+    Take,
+    Schedule,
+    Done,
+}
+
+impl StaffAction {
+    pub const ALL: [StaffAction; 6] = [
+        StaffAction::Approve,
+        StaffAction::Revise,
+        StaffAction::Reject,
+        StaffAction::Take,
+        StaffAction::Schedule,
+        StaffAction::Done,
+    ];
+
+    /// The short code in callback data (`s:<code>:<number>`).
+    pub fn code(self) -> &'static str {
+        match self {
+            StaffAction::Approve => "ap",
+            StaffAction::Revise => "rv",
+            StaffAction::Reject => "rj",
+            StaffAction::Take => "tk",
+            StaffAction::Schedule => "sc",
+            StaffAction::Done => "dn",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<StaffAction> {
+        StaffAction::ALL.into_iter().find(|a| a.code() == code)
+    }
+
+    /// The status the action leads to.
+    pub fn status(self) -> TicketStatus {
+        match self {
+            StaffAction::Approve => TicketStatus::Approved,
+            StaffAction::Revise => TicketStatus::NeedsRevision,
+            StaffAction::Reject => TicketStatus::Rejected,
+            StaffAction::Take => TicketStatus::Assigned,
+            StaffAction::Schedule => TicketStatus::Scheduled,
+            StaffAction::Done => TicketStatus::Done,
+        }
+    }
+
+    /// Whether the staff member must type a reason or a date first.
+    pub fn needs_note(self) -> bool {
+        matches!(
+            self,
+            StaffAction::Revise | StaffAction::Reject | StaffAction::Schedule
+        )
+    }
+
+    /// The actions a ticket of this kind offers in this status.
+    pub fn offered(prefix: &str, status: TicketStatus) -> &'static [StaffAction] {
+        use TicketStatus as S;
+        match (prefix, status) {
+            ("PRD", S::Open) => &[
+                StaffAction::Approve,
+                StaffAction::Revise,
+                StaffAction::Reject,
+            ],
+            ("MNT", S::Open) => &[StaffAction::Take, StaffAction::Schedule, StaffAction::Done],
+            ("MNT", S::Assigned | S::Scheduled) => &[StaffAction::Schedule, StaffAction::Done],
+            _ => &[],
+        }
+    }
+}
