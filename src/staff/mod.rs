@@ -475,7 +475,7 @@ impl Turn<'_, '_> {
             return;
         };
         if !StaffAction::offered(ticket.prefix(), ticket.status).contains(&action) {
-            self.already_done(&ticket, message_id);
+            self.already_done(&ticket);
             return;
         }
         if action.needs_note() {
@@ -486,8 +486,10 @@ impl Turn<'_, '_> {
         }
     }
 
-    /// Someone else acted first: say so, and show the ticket as it is.
-    fn already_done(&mut self, ticket: &Ticket, message_id: Option<i32>) {
+    /// Someone else acted first: say so. (Their action already edited the
+    /// group's notice, which everyone sees; editing it again to the same
+    /// text would only spend a request.)
+    fn already_done(&mut self, ticket: &Ticket) {
         let by = ticket
             .last_action()
             .and_then(|e| e.by_name.clone())
@@ -500,9 +502,6 @@ impl Turn<'_, '_> {
                     .str("staff", by),
             ),
         );
-        if let Some(id) = message_id {
-            self.edit_notice(ticket, id);
-        }
     }
 
     fn edit_notice(&mut self, ticket: &Ticket, message_id: i32) {

@@ -297,6 +297,55 @@ mod tests {
     }
 
     #[test]
+    fn staff_chat_replies_and_grupstaf_elsewhere() {
+        let group = |text: &str, reply_from_bot: Option<bool>| {
+            let mut m = serde_json::json!({
+                "message_id": 5, "date": 1_790_000_000,
+                "chat": {"id": -100, "type": "supergroup", "title": "x"},
+                "from": {"id": 42, "is_bot": false, "first_name": "Budi"},
+                "text": text
+            });
+            if let Some(is_bot) = reply_from_bot {
+                m["reply_to_message"] = serde_json::json!({
+                    "message_id": 3, "date": 1_790_000_000,
+                    "chat": {"id": -100, "type": "supergroup", "title": "x"},
+                    "from": {"id": 7, "is_bot": is_bot, "first_name": "OPOP"},
+                    "text": "🆕 Pertanyaan · QST-2026-00001"
+                });
+            }
+            update(serde_json::json!({"update_id": 4, "message": m}))
+        };
+        // In the staff chat: a reply to the bot is text for the bot ...
+        let Incoming::Event { event, .. } =
+            incoming(&group("Jawabannya ya", Some(true)), Some(-100), now())
+        else {
+            panic!("a reply to the bot is handled");
+        };
+        assert_eq!(event.kind, EventKind::Text("Jawabannya ya".into()));
+        let reply = event.reply_to.expect("the replied message");
+        assert_eq!(reply.message_id, 3);
+        assert!(reply.text.contains("QST-2026-00001"));
+        // ... chatter, or replies to people, are not.
+        assert_eq!(
+            incoming(&group("halo semua", None), Some(-100), now()),
+            Incoming::Ignore
+        );
+        assert_eq!(
+            incoming(&group("setuju", Some(false)), Some(-100), now()),
+            Incoming::Ignore
+        );
+        // In another group only /grupstaf gets through.
+        assert!(matches!(
+            incoming(&group("/grupstaf@opop_bot", None), None, now()),
+            Incoming::Event { .. }
+        ));
+        assert_eq!(
+            incoming(&group("/antrian", None), None, now()),
+            Incoming::Ignore
+        );
+    }
+
+    #[test]
     fn blocking_and_unblocking() {
         let member = |status: &str| {
             update(serde_json::json!({"update_id": 9, "my_chat_member": {

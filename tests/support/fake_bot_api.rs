@@ -1168,6 +1168,29 @@ impl FakeBotApi {
         json!({ "message": msg })
     }
 
+    /// A text message from `user` in a group that replies to the bot's
+    /// message `to` (Telegram includes the replied-to message, as stored,
+    /// in `reply_to_message`).
+    pub fn group_reply_update(
+        &self,
+        chat: &TestChat,
+        user: &TestUser,
+        text: &str,
+        to: &SentMessage,
+    ) -> Value {
+        let mut st = self.shared.lock();
+        let original = st
+            .messages
+            .get(&(to.chat_id, to.message_id))
+            .map(|m| m.json.clone())
+            .unwrap_or_else(|| to.message.clone());
+        let mut fields = Map::new();
+        fields.insert("text".into(), json!(text));
+        fields.insert("reply_to_message".into(), original);
+        let msg = st.incoming_message(chat.to_json(), Some(user.to_json()), fields);
+        json!({ "message": msg })
+    }
+
     /// `edited_message`: `user` edited their private message `message_id` to `new_text`.
     pub fn edited_message_update(&self, user: &TestUser, message_id: i64, new_text: &str) -> Value {
         let st = self.shared.lock();
