@@ -5,8 +5,8 @@
 use crate::config::Config;
 use crate::content::Content;
 use crate::dialog::{self, Context, Event, Input, Outcome, Phase};
-use crate::staff;
 use crate::store::{Applied, ApplyResult, Store, StoreError, UserRecord};
+use crate::{broadcast, staff};
 
 /// The parts every transport shares.
 pub struct App {
@@ -141,7 +141,14 @@ impl App {
             store: &self.store,
             staff_chat: self.staff_chat(),
         };
-        let mut outcome = if staff::routes(event, desk.staff_chat) {
+        let mut outcome = if broadcast::routes(event, &session) {
+            let ctx = broadcast::Ctx {
+                content: &self.content,
+                config: &self.config,
+                store: &self.store,
+            };
+            broadcast::handle(&ctx, role, session, event)
+        } else if staff::routes(event, desk.staff_chat) {
             staff::handle(&desk, role, session, event)
         } else {
             let ctx = Context {

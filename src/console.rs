@@ -52,6 +52,7 @@ impl<'a> Console<'a> {
                 kind,
                 now: jiff::Timestamp::now(),
                 reply_to: None,
+                formatted: None,
             };
             let handled = self.app.handle(&event, None, None)?;
             if let Some(toast) = handled.outcome.toast.filter(|t| !t.is_empty()) {

@@ -22,6 +22,7 @@
 //! invariants.
 
 pub mod app;
+pub mod broadcast;
 pub mod check;
 pub mod config;
 pub mod console;

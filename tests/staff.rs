@@ -391,6 +391,7 @@ fn two_simultaneous_take_presses_make_exactly_one_assignment() {
             },
             now: "2026-11-28T03:00:00Z".parse().unwrap(),
             reply_to: None,
+            formatted: None,
         };
         let (a, b) = (press(BUDI, "Budi"), press(SARI, "Sari"));
         let barrier = std::sync::Barrier::new(2);
@@ -436,6 +437,7 @@ fn seed_mentoring(app: &App, user: i64, expect: &str) {
         kind,
         now: "2026-11-28T02:00:00Z".parse().unwrap(),
         reply_to: None,
+        formatted: None,
     };
     // Typed answers (numbers pick options), as a manager could type them.
     let steps: &[&str] = &[

@@ -43,6 +43,9 @@ pub struct Event {
     pub now: Timestamp,
     /// The bot's own message this one answers (Telegram "reply"), in a group.
     pub reply_to: Option<ReplyTo>,
+    /// The text (or a photo's caption) with its formatting, as Telegram
+    /// HTML; for admins' announcements. `None` when there is no text.
+    pub formatted: Option<String>,
 }
 
 /// The bot message a user replied to: staff answer a question by replying
@@ -206,6 +209,9 @@ pub struct Session {
     /// A staff action waiting for its reason or date (staff chat sessions).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pending: Option<PendingAction>,
+    /// An admin's broadcast being composed (/siaran).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub broadcast: Option<crate::broadcast::Draft>,
 }
 
 /// A staff review action that needs a typed reason or date, asked with a
@@ -303,6 +309,13 @@ pub enum Effect {
     },
     /// An admin made this group the staff chat (/grupstaf).
     SetStaffChat(i64),
+    /// A new broadcast job (the store assigns its id).
+    CreateBroadcast(crate::broadcast::Job),
+    /// An admin cancelled a scheduled or running broadcast.
+    CancelBroadcast {
+        job: u64,
+        by: i64,
+    },
     /// A FAQ question the bot could not answer, or feedback on an answer,
     /// kept for the staff digest so editors see what to add.
     LogFaq(FaqLog),

@@ -21,7 +21,11 @@ use sled::transaction::{ConflictableTransactionError, TransactionError};
 pub use crate::ticket::{HistoryEntry, Ticket};
 pub use records::{OutItem, OutboxRow, Priority, UserRecord};
 
-use crate::dialog::{Effect, Lookup, Outcome, Profile, Session, TICKET_PLACEHOLDER, TicketSummary};
+use crate::broadcast::{Counts, DeliveryRef, DeliveryStatus, Job, JobState, LedgerEntry};
+use crate::dialog::{
+    Effect, Lookup, OutMessage, Outcome, Profile, Session, TICKET_PLACEHOLDER, TicketSummary,
+};
+use crate::i18n::Lang;
 
 /// Version of the store layout, kept in the `meta` tree.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -68,6 +72,11 @@ pub struct Store {
     meta: sled::Tree,
     faq_log: sled::Tree,
     inbox: sled::Tree,
+    broadcasts: sled::Tree,
+    ledger: sled::Tree,
+    /// Index of a job's recipients still pending (job + user -> nothing),
+    /// so feeding the outbox never scans settled ones.
+    pending: sled::Tree,
 }
 
 /// Who and what one handled event was about, besides the engine's outcome.
@@ -149,6 +158,9 @@ impl Store {
             meta: t("meta")?,
             faq_log: t("faq_log")?,
             inbox: t("inbox")?,
+            broadcasts: t("broadcasts")?,
+            ledger: t("bc_ledger")?,
+            pending: t("bc_pending")?,
             db,
         };
         store.migrate()?;
@@ -292,6 +304,20 @@ impl Store {
         Ok(())
     }
 
+    /// Writes a user record and profile as they are, outside any event:
+    /// for seeding test and benchmark data (and restores). Flushes.
+    pub fn import_user(
+        &self,
+        user: &UserRecord,
+        profile: Option<&Profile>,
+    ) -> Result<(), StoreError> {
+        self.users.insert(user.id.to_be_bytes(), encode(user))?;
+        if let Some(p) = profile {
+            self.profiles.insert(p.user.to_be_bytes(), encode(p))?;
+        }
+        Ok(())
+    }
+
     /// Records that a user blocked (false) or unblocked (true) the bot.
     pub fn set_user_active(
         &self,
@@ -366,6 +392,7 @@ impl Store {
             &self.faq_log,
             &self.inbox,
             &self.meta,
+            &self.broadcasts,
         );
         let result = trees.transaction(
             |(
@@ -380,6 +407,7 @@ impl Store {
                 faq_log,
                 inbox,
                 meta,
+                broadcasts,
             )|
              -> Result<ApplyResult, ConflictableTransactionError<StoreError>> {
                 if let Some(id) = applied.update_id {
@@ -431,6 +459,31 @@ impl Store {
                             }
                             tickets.insert(key, encode(ticket))?;
                         }
+                        Effect::CreateBroadcast(job) => {
+                            let next = counters
+                                .get(b"broadcast")?
+                                .map(|v| {
+                                    u64::from_be_bytes(v.as_ref().try_into().unwrap_or([0; 8]))
+                                })
+                                .unwrap_or(0)
+                                + 1;
+                            counters.insert(b"broadcast", &next.to_be_bytes())?;
+                            let mut job = job.clone();
+                            job.id = next;
+                            broadcasts.insert(&next.to_be_bytes(), encode(&job))?;
+                        }
+                        Effect::CancelBroadcast { job: id, by } => {
+                            let key = id.to_be_bytes();
+                            if let Some(bytes) = broadcasts.get(key)? {
+                                let mut job: Job = decode("broadcasts", &key, &bytes)
+                                    .map_err(ConflictableTransactionError::Abort)?;
+                                if matches!(job.state, JobState::Scheduled | JobState::Running) {
+                                    job.state = JobState::Cancelled;
+                                    job.cancelled_by = Some(*by);
+                                    broadcasts.insert(&key, encode(&job))?;
+                                }
+                            }
+                        }
                         Effect::SetStaffChat(chat) => {
                             meta.insert(META_STAFF_CHAT, chat.to_string().as_bytes())?;
                         }
@@ -466,6 +519,7 @@ impl Store {
                         update_id: applied.update_id,
                         created_at: user.last_seen,
                         attempts: 0,
+                        delivery: None,
                     };
                     outbox.insert(&row.key(), encode(&row))?;
                 }
@@ -481,6 +535,7 @@ impl Store {
                         update_id: applied.update_id,
                         created_at: user.last_seen,
                         attempts: 0,
+                        delivery: None,
                     };
                     outbox.insert(&row.key(), encode(&row))?;
                 }
@@ -540,6 +595,7 @@ impl Store {
                         update_id: None,
                         created_at: at,
                         attempts: 0,
+                        delivery: None,
                     };
                     outbox.insert(&row.key(), encode(&row))?;
                     meta.insert(META_DIGEST_DATE, date.as_bytes())?;
@@ -569,6 +625,289 @@ impl Store {
             let (k, v) = r?;
             decode("profiles", &k, &v)
         })
+    }
+
+    // ----- broadcasts ----------------------------------------------------
+
+    /// All broadcast jobs, oldest first.
+    pub fn jobs(&self) -> Result<Vec<Job>, StoreError> {
+        self.broadcasts
+            .iter()
+            .map(|r| {
+                let (k, v) = r?;
+                decode("broadcasts", &k, &v)
+            })
+            .collect()
+    }
+
+    pub fn job(&self, id: u64) -> Result<Option<Job>, StoreError> {
+        let key = id.to_be_bytes();
+        self.broadcasts
+            .get(key)?
+            .map(|v| decode("broadcasts", &key, &v))
+            .transpose()
+    }
+
+    /// Saves a job the pump changed (state, progress) unless it was
+    /// cancelled meanwhile; returns the job as stored.
+    pub fn save_job(&self, job: &Job) -> Result<Job, StoreError> {
+        let key = job.id.to_be_bytes();
+        let saved = self
+            .broadcasts
+            .transaction(
+                |tree| -> Result<Job, ConflictableTransactionError<StoreError>> {
+                    let current: Option<Job> = tree
+                        .get(key)?
+                        .map(|v| decode("broadcasts", &key, &v))
+                        .transpose()
+                        .map_err(ConflictableTransactionError::Abort)?;
+                    let mut job = job.clone();
+                    if let Some(c) = current {
+                        if c.state == JobState::Cancelled {
+                            job.state = JobState::Cancelled;
+                            job.cancelled_by = c.cancelled_by;
+                        }
+                    }
+                    tree.insert(&key, encode(&job))?;
+                    Ok(job)
+                },
+            )
+            .map_err(|e| match e {
+                TransactionError::Storage(e) => StoreError::Sled(e),
+                TransactionError::Abort(e) => e,
+            })?;
+        self.db.flush()?;
+        Ok(saved)
+    }
+
+    fn ledger_key(job: u64, user: i64) -> [u8; 16] {
+        let mut k = [0u8; 16];
+        k[..8].copy_from_slice(&job.to_be_bytes());
+        k[8..].copy_from_slice(&user.to_be_bytes());
+        k
+    }
+
+    /// Fixes a job's recipients (pending) and marks it running. Safe to
+    /// repeat after a crash: recipients already in the ledger keep their
+    /// status.
+    pub fn start_job(&self, job: &Job, recipients: &[(i64, Lang)]) -> Result<Job, StoreError> {
+        let mut batch = sled::Batch::default();
+        let mut pending = sled::Batch::default();
+        for (user, lang) in recipients {
+            let key = Store::ledger_key(job.id, *user);
+            if !self.ledger.contains_key(key)? {
+                let entry = LedgerEntry {
+                    status: DeliveryStatus::Pending,
+                    lang: *lang,
+                    reason: None,
+                };
+                batch.insert(&key, encode(&entry));
+                pending.insert(&key, &[]);
+            }
+        }
+        self.ledger.apply_batch(batch)?;
+        self.pending.apply_batch(pending)?;
+        self.save_job(job)
+    }
+
+    /// A job's ledger, by user.
+    pub fn ledger(&self, job: u64) -> Result<Vec<(i64, LedgerEntry)>, StoreError> {
+        self.ledger
+            .scan_prefix(job.to_be_bytes())
+            .map(|r| {
+                let (k, v) = r?;
+                let user = i64::from_be_bytes(k[8..16].try_into().unwrap_or([0; 8]));
+                Ok((user, decode("bc_ledger", &k, &v)?))
+            })
+            .collect()
+    }
+
+    pub fn ledger_counts(&self, job: u64) -> Result<Counts, StoreError> {
+        let mut counts = Counts::default();
+        for (_, entry) in self.ledger(job)? {
+            counts.add(entry.status);
+        }
+        Ok(counts)
+    }
+
+    /// Broadcast deliveries waiting in (or on their way out of) the outbox.
+    pub fn broadcast_rows(&self) -> usize {
+        self.outbox.scan_prefix([Priority::Broadcast as u8]).count()
+    }
+
+    /// Whether a job has recipients not yet settled (pending, or queued in
+    /// the outbox). Cheap: it looks at the pending index and the outbox's
+    /// few broadcast rows.
+    pub fn job_unsettled(&self, job: u64) -> Result<bool, StoreError> {
+        if self
+            .pending
+            .scan_prefix(job.to_be_bytes())
+            .next()
+            .transpose()?
+            .is_some()
+        {
+            return Ok(true);
+        }
+        for r in self.outbox.scan_prefix([Priority::Broadcast as u8]) {
+            let (k, v) = r?;
+            let row: OutboxRow = decode("outbox", &k, &v)?;
+            if row.delivery.is_some_and(|d| d.job == job) {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// Moves up to `max` pending recipients of a job into the outbox (at
+    /// broadcast priority), rendering each one's message; flushes.
+    pub fn queue_deliveries(
+        &self,
+        job: u64,
+        max: usize,
+        render: impl Fn(i64, Lang) -> OutMessage,
+    ) -> Result<usize, StoreError> {
+        let mut picked = Vec::new();
+        for r in self.pending.scan_prefix(job.to_be_bytes()).take(max) {
+            let (k, _) = r?;
+            let user = i64::from_be_bytes(k[8..16].try_into().unwrap_or([0; 8]));
+            if let Some(v) = self.ledger.get(&k)? {
+                let entry: LedgerEntry = decode("bc_ledger", &k, &v)?;
+                picked.push((user, entry));
+            }
+        }
+        if picked.is_empty() {
+            return Ok(0);
+        }
+        let now = jiff::Timestamp::now();
+        (&self.ledger, &self.outbox, &self.pending)
+            .transaction(|(ledger, outbox, pending)| -> Result<(), ConflictableTransactionError<StoreError>> {
+                for (user, entry) in &picked {
+                    let key = Store::ledger_key(job, *user);
+                    pending.remove(&key)?;
+                    let queued = LedgerEntry {
+                        status: DeliveryStatus::Queued,
+                        ..entry.clone()
+                    };
+                    ledger.insert(&key, encode(&queued))?;
+                    let row = OutboxRow {
+                        id: outbox.generate_id()?,
+                        priority: Priority::Broadcast,
+                        item: OutItem::Message(render(*user, entry.lang)),
+                        update_id: None,
+                        created_at: now,
+                        attempts: 0,
+                        delivery: Some(DeliveryRef { job, user: *user }),
+                    };
+                    outbox.insert(&row.key(), encode(&row))?;
+                }
+                Ok(())
+            })
+            .map_err(|e| match e {
+                TransactionError::Storage(e) => StoreError::Sled(e),
+                TransactionError::Abort(e) => e,
+            })?;
+        self.db.flush()?;
+        Ok(picked.len())
+    }
+
+    /// Settles a broadcast delivery: its ledger status and the removal of
+    /// its outbox row, in one transaction, flushed (so that a delivery
+    /// Telegram accepted is never taken for an interrupted one).
+    pub fn complete_delivery(
+        &self,
+        row: &OutboxRow,
+        status: DeliveryStatus,
+        reason: Option<String>,
+    ) -> Result<(), StoreError> {
+        let Some(d) = row.delivery else {
+            return self.remove_outbox_row(row);
+        };
+        let key = Store::ledger_key(d.job, d.user);
+        (&self.ledger, &self.outbox)
+            .transaction(
+                |(ledger, outbox)| -> Result<(), ConflictableTransactionError<StoreError>> {
+                    let lang = match ledger.get(key)? {
+                        Some(v) => {
+                            decode::<LedgerEntry>("bc_ledger", &key, &v)
+                                .map_err(ConflictableTransactionError::Abort)?
+                                .lang
+                        }
+                        None => Lang::Id,
+                    };
+                    let entry = LedgerEntry {
+                        status,
+                        lang,
+                        reason: reason.clone(),
+                    };
+                    ledger.insert(&key, encode(&entry))?;
+                    outbox.remove(&row.key())?;
+                    Ok(())
+                },
+            )
+            .map_err(|e| match e {
+                TransactionError::Storage(e) => StoreError::Sled(e),
+                TransactionError::Abort(e) => e,
+            })?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// Marks a cancelled job's pending recipients cancelled; flushes.
+    pub fn cancel_pending(&self, job: u64) -> Result<(), StoreError> {
+        let mut batch = sled::Batch::default();
+        let mut pending = sled::Batch::default();
+        for r in self.pending.scan_prefix(job.to_be_bytes()) {
+            let (k, _) = r?;
+            if let Some(v) = self.ledger.get(&k)? {
+                let entry: LedgerEntry = decode("bc_ledger", &k, &v)?;
+                let entry = LedgerEntry {
+                    status: DeliveryStatus::Cancelled,
+                    ..entry
+                };
+                batch.insert(&k, encode(&entry));
+            }
+            pending.remove(&k);
+        }
+        self.ledger.apply_batch(batch)?;
+        self.pending.apply_batch(pending)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// At start, before anything is sent: a broadcast delivery still in the
+    /// outbox may have reached Telegram just before the stop. It is marked
+    /// interrupted rather than sent again, so nobody gets it twice.
+    pub fn interrupt_broadcast_rows(&self) -> Result<usize, StoreError> {
+        let mut n = 0;
+        for r in self.outbox.scan_prefix([Priority::Broadcast as u8]) {
+            let (k, v) = r?;
+            let row: OutboxRow = decode("outbox", &k, &v)?;
+            if row.delivery.is_some() {
+                self.complete_delivery(&row, DeliveryStatus::Interrupted, None)?;
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+
+    /// Queues messages that no event caused (broadcast progress and
+    /// reports), then flushes.
+    pub fn enqueue(&self, messages: &[OutMessage], priority: Priority) -> Result<(), StoreError> {
+        let now = jiff::Timestamp::now();
+        for m in messages {
+            let row = OutboxRow {
+                id: self.db.generate_id()?,
+                priority,
+                item: OutItem::Message(m.clone()),
+                update_id: None,
+                created_at: now,
+                attempts: 0,
+                delivery: None,
+            };
+            self.outbox.insert(row.key(), encode(&row))?;
+        }
+        self.db.flush()?;
+        Ok(())
     }
 
     /// FAQ records (unanswered questions, feedback), oldest first.

@@ -71,6 +71,9 @@ pub struct OutboxRow {
     pub update_id: Option<i64>,
     pub created_at: Timestamp,
     pub attempts: u32,
+    /// A broadcast delivery: its ledger entry is settled with the row.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<crate::broadcast::DeliveryRef>,
 }
 
 impl OutboxRow {

@@ -133,6 +133,12 @@ pub async fn run(
         stop_rx.clone(),
     ));
 
+    let pump = tokio::spawn(broadcast_loop(
+        Arc::clone(&app),
+        Arc::clone(&wake),
+        stop_rx.clone(),
+    ));
+
     let poller = poll(Arc::clone(&app), bot.clone(), queues, stop_rx.clone());
     tokio::select! {
         result = poller => result?,
@@ -149,6 +155,7 @@ pub async fn run(
     .await?;
     wake.notify_one();
     let _ = digest.await;
+    let _ = pump.await;
     let _ = sender.await;
     app.store.flush()?;
     tracing::info!("stopped cleanly");
@@ -170,6 +177,31 @@ async fn digest_loop(app: Arc<App>, wake: Arc<Notify>, mut stop: watch::Receiver
         }
         tokio::select! {
             _ = tokio::time::sleep(Duration::from_secs(30)) => {}
+            _ = stop.changed() => return,
+        }
+        if *stop.borrow() {
+            return;
+        }
+    }
+}
+
+/// Drives broadcasts: starts due jobs, keeps a small window of deliveries
+/// in the outbox, updates progress lines, reports the end.
+async fn broadcast_loop(app: Arc<App>, wake: Arc<Notify>, mut stop: watch::Receiver<bool>) {
+    loop {
+        let app2 = Arc::clone(&app);
+        let round = tokio::task::spawn_blocking(move || {
+            crate::broadcast::pump(&app2.content, &app2.store, jiff::Timestamp::now())
+        })
+        .await;
+        match round {
+            Ok(Ok(p)) if p.queued > 0 => wake.notify_one(),
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => tracing::error!(error = %e, "broadcast round failed"),
+            Err(e) => tracing::error!(error = %e, "broadcast task failed"),
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_millis(100)) => {}
             _ = stop.changed() => return,
         }
         if *stop.borrow() {

@@ -26,6 +26,7 @@ use tokio::sync::{Notify, watch};
 use tokio::task::JoinSet;
 
 use crate::app::App;
+use crate::broadcast::{DeliveryStatus, JobState};
 use crate::dialog::{Keyboard, OutMessage};
 use crate::html;
 use crate::store::{OutItem, OutboxRow};
@@ -62,6 +63,16 @@ pub async fn run(
     // next start, so one bad row cannot spin the sender.
     let mut poisoned: HashSet<u64> = HashSet::new();
     let mut tasks: JoinSet<()> = JoinSet::new();
+    // A broadcast delivery left in the outbox by a stop may already be at
+    // Telegram: never send it again.
+    match app.store.interrupt_broadcast_rows() {
+        Ok(0) => {}
+        Ok(n) => tracing::warn!(
+            deliveries = n,
+            "broadcast deliveries interrupted by the last stop"
+        ),
+        Err(e) => tracing::error!(error = %e, "cannot settle interrupted broadcast deliveries"),
+    }
     loop {
         if *stop.borrow() {
             break;
@@ -119,7 +130,20 @@ fn flight_key(row: &OutboxRow) -> String {
 }
 
 async fn deliver(app: &App, bot: &Throttle<Bot>, row: OutboxRow, mut stop: watch::Receiver<bool>) {
+    if let Some(d) = row.delivery {
+        let cancelled = app
+            .store
+            .job(d.job)
+            .ok()
+            .flatten()
+            .is_none_or(|j| j.state == JobState::Cancelled);
+        if cancelled {
+            settle(app, &row, DeliveryStatus::Cancelled, None);
+            return;
+        }
+    }
     let mut backoff = Duration::from_secs(1);
+    let mut outcome = (DeliveryStatus::Sent, None);
     let mut edit_failed = false;
     loop {
         let result = match &row.item {
@@ -148,6 +172,7 @@ async fn deliver(app: &App, bot: &Throttle<Bot>, row: OutboxRow, mut stop: watch
             }
             Err(Failure::EditFailed) => edit_failed = true,
             Err(Failure::Blocked) => {
+                outcome = (DeliveryStatus::Blocked, None);
                 if let Some(m) = row.message() {
                     tracing::info!(chat = m.chat, "user blocked the bot; marking inactive");
                     if let Err(e) = app
@@ -167,11 +192,23 @@ async fn deliver(app: &App, bot: &Throttle<Bot>, row: OutboxRow, mut stop: watch
                     reason,
                     "Telegram refused a message; dropping it"
                 );
+                outcome = (DeliveryStatus::Failed, Some(reason));
                 break;
             }
         }
     }
-    if let Err(e) = app.store.remove_outbox_row(&row) {
+    settle(app, &row, outcome.0, outcome.1);
+}
+
+/// Takes a finished row out of the outbox; a broadcast delivery also
+/// records its outcome in the job's ledger, in the same transaction.
+fn settle(app: &App, row: &OutboxRow, status: DeliveryStatus, reason: Option<String>) {
+    let result = if row.delivery.is_some() {
+        app.store.complete_delivery(row, status, reason)
+    } else {
+        app.store.remove_outbox_row(row)
+    };
+    if let Err(e) = result {
         tracing::error!(error = %e, "cannot remove a delivered outbox row");
     }
 }
@@ -288,7 +325,8 @@ async fn send_album(bot: &Throttle<Bot>, chat: ChatId, m: &OutMessage) -> Result
 fn inline(rows: &[Vec<crate::dialog::Button>]) -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new(rows.iter().map(|row| {
         row.iter()
-            .map(|b| InlineKeyboardButton::callback(b.label.clone(), b.data.clone()))
+            // Labels come from the locales, written as HTML ("&amp;").
+            .map(|b| InlineKeyboardButton::callback(html::to_plain(&b.label), b.data.clone()))
             .collect::<Vec<_>>()
     }))
 }

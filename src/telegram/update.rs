@@ -3,6 +3,7 @@
 
 use jiff::Timestamp;
 use teloxide::types::{ChatMemberKind, Message, Update, UpdateKind};
+use teloxide::utils::render::RenderMessageTextHelper;
 
 use crate::dialog::{Event, EventKind, MediaKind, ReplyTo};
 use crate::staff::STAFF_GROUP_COMMANDS;
@@ -55,6 +56,7 @@ pub fn incoming(update: &Update, staff_chat: Option<i64>, now: Timestamp) -> Inc
                     },
                     now,
                     reply_to: None,
+                    formatted: None,
                 }),
                 username: q.from.username.clone(),
                 callback: Some(q.id.0.clone()),
@@ -96,6 +98,12 @@ fn message(m: &Message, staff_chat: Option<i64>, now: Timestamp) -> Incoming {
             text: r.text().or(r.caption()).unwrap_or_default().to_string(),
         });
     let user = from.id.0 as i64;
+    let formatted = if m.text().is_some() {
+        m.html_text().or_else(|| m.text().map(crate::html::escape))
+    } else {
+        m.html_caption()
+            .or_else(|| m.caption().map(crate::html::escape))
+    };
     let kind = if let Some(text) = m.text() {
         match command(text) {
             Some((name, args))
@@ -145,6 +153,7 @@ fn message(m: &Message, staff_chat: Option<i64>, now: Timestamp) -> Incoming {
             kind,
             now,
             reply_to,
+            formatted,
         }),
         username: from.username.clone(),
         callback: None,

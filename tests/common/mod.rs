@@ -22,6 +22,7 @@ pub struct Chat {
     /// Every message the bot sent to this chat, with its message id.
     pub messages: Vec<(i32, OutMessage)>,
     reply_to: Option<ReplyTo>,
+    formatted: Option<String>,
     pub language_code: Option<String>,
     pub now: Timestamp,
     /// Every message the bot sent in this chat, in order.
@@ -93,6 +94,7 @@ impl Chat {
             first_name: "Ahmad".into(),
             messages: Vec::new(),
             reply_to: None,
+            formatted: None,
             language_code: language_code.map(str::to_string),
             now: "2026-11-28T03:00:00Z".parse().unwrap(),
             transcript: Vec::new(),
@@ -112,6 +114,18 @@ impl Chat {
         other.first_name = first_name.into();
         other.now = self.now;
         other
+    }
+
+    /// Sends text with formatting, as Telegram renders it to HTML.
+    pub fn send_formatted(&mut self, text: &str, html: &str) -> String {
+        self.formatted = Some(html.to_string());
+        self.send(text)
+    }
+
+    /// Sends a photo with a caption (formatted as `html`).
+    pub fn photo_with_caption(&mut self, html: &str) -> String {
+        self.formatted = Some(html.to_string());
+        self.photos(1)
     }
 
     /// Replies (Telegram "reply") to the bot's message `message_id` here.
@@ -154,6 +168,7 @@ impl Chat {
             kind,
             now: self.now,
             reply_to: self.reply_to.take(),
+            formatted: self.formatted.take(),
         };
         let handled = self
             .app
