@@ -69,3 +69,8 @@ broadcast-state-scheduled = scheduled
 broadcast-state-running = sending
 broadcast-state-done = done
 broadcast-state-cancelled = stopped
+
+## Admin command menu (plain text)
+
+cmd-broadcast = Send a broadcast to pesantren
+cmd-broadcast-status = Broadcasts and their progress

@@ -69,3 +69,8 @@ broadcast-state-scheduled = terjadwal
 broadcast-state-running = sedang dikirim
 broadcast-state-done = selesai
 broadcast-state-cancelled = dihentikan
+
+## Admin command menu (plain text)
+
+cmd-broadcast = Kirim siaran ke pesantren
+cmd-broadcast-status = Daftar siaran dan kemajuannya

@@ -286,6 +286,8 @@ messages! {
     CMD_QUEUE = "cmd-queue" [];
     CMD_TICKET = "cmd-ticket" [];
     CMD_DIGEST = "cmd-digest" [];
+    CMD_BROADCAST = "cmd-broadcast" [];
+    CMD_BROADCAST_STATUS = "cmd-broadcast-status" [];
 }
 
 /// Ids the code builds at run time (one per ticket status), checked like

@@ -65,8 +65,33 @@ pub fn staff_menu(app: &App) -> Vec<BotCommand> {
         .collect()
 }
 
+/// An admin's menu: everyone's, plus the broadcast commands.
+pub fn admin_menu(app: &App) -> Vec<BotCommand> {
+    let lang = app.config.staff.language;
+    let mut list = menu(app, lang);
+    for (id, en, msg) in [
+        ("siaran", "broadcast", ids::CMD_BROADCAST),
+        (
+            "siaran_status",
+            "broadcast_status",
+            ids::CMD_BROADCAST_STATUS,
+        ),
+    ] {
+        list.push(command(lang, id, en, app.content.i18n.msg(lang, msg)));
+    }
+    list
+}
+
 /// Registers the menus; a failure is logged, never fatal.
 pub async fn register(bot: &Bot, app: &App) {
+    for admin in &app.config.roles.admins {
+        let scope = teloxide::types::BotCommandScope::Chat {
+            chat_id: teloxide::types::Recipient::Id(teloxide::types::ChatId(*admin)),
+        };
+        if let Err(e) = bot.set_my_commands(admin_menu(app)).scope(scope).await {
+            tracing::warn!(error = %e, "setMyCommands for an admin failed");
+        }
+    }
     if let Some(chat) = app.staff_chat() {
         let scope = teloxide::types::BotCommandScope::Chat {
             chat_id: teloxide::types::Recipient::Id(teloxide::types::ChatId(chat)),

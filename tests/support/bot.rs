@@ -103,18 +103,36 @@ pub async fn say(f: &FakeBotApi, user: &TestUser, text: &str) -> String {
     t
 }
 
-/// Presses the newest button whose label contains `label`.
+/// The inline buttons a message shows now (after edits): (label, data).
+pub fn current_buttons(f: &FakeBotApi, chat: i64, message_id: i64) -> Vec<(String, String)> {
+    let Some(message) = f.message(chat, message_id) else {
+        return Vec::new();
+    };
+    message["reply_markup"]["inline_keyboard"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row.as_array().cloned().unwrap_or_default())
+        .filter_map(|b| {
+            Some((
+                b["text"].as_str()?.to_string(),
+                b["callback_data"].as_str()?.to_string(),
+            ))
+        })
+        .collect()
+}
+
+/// Presses the newest button on screen whose label contains `label`.
 pub async fn press(f: &FakeBotApi, user: &TestUser, label: &str) -> String {
     let sent = f.sent_to(user.id);
     let (message, data) = sent
         .iter()
         .rev()
         .find_map(|m| {
-            m.button_texts()
-                .iter()
-                .zip(m.callback_data())
+            current_buttons(f, m.chat_id, m.message_id)
+                .into_iter()
                 .find(|(t, _)| t.contains(label))
-                .map(|(_, d)| (m.clone(), d.clone()))
+                .map(|(_, d)| (m.clone(), d))
         })
         .unwrap_or_else(|| panic!("no button `{label}`"));
     let before = replies(f, user.id).len();
