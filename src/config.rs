@@ -43,6 +43,10 @@ pub struct BotSection {
     /// rebuild.
     pub dialogs_dir: Option<PathBuf>,
     pub locales_dir: Option<PathBuf>,
+    /// Daily automatic backups into `<data_dir>/backups/`.
+    pub backups: bool,
+    /// How many daily backups to keep.
+    pub keep_backups: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Default)]
@@ -91,6 +95,8 @@ impl Default for BotSection {
             data_dir: PathBuf::from("data"),
             dialogs_dir: None,
             locales_dir: None,
+            backups: true,
+            keep_backups: 7,
         }
     }
 }

@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use opop_bot::app::App;
 use opop_bot::config::Config;
 use opop_bot::content::{Content, ContentSource};
+use opop_bot::control::{ExportFormat, Request};
 use opop_bot::store::Store;
 
 #[derive(Parser)]
@@ -46,6 +47,32 @@ enum Command {
         #[arg(long)]
         locales: Option<PathBuf>,
     },
+    /// Export the data as a spreadsheet: an .xlsx workbook, or a folder of
+    /// CSV files (UTF-8 with BOM). Works while the bot runs.
+    Export {
+        #[arg(long, value_enum, default_value_t = FormatArg::Xlsx)]
+        format: FormatArg,
+        /// The .xlsx file, or the folder for the CSV files.
+        #[arg(long)]
+        out: PathBuf,
+        /// Only tickets created, and profiles updated, on or after this
+        /// date (YYYY-MM-DD, WIB).
+        #[arg(long)]
+        since: Option<String>,
+    },
+    /// Write a consistent snapshot of the store (JSON lines). Works while
+    /// the bot runs.
+    Backup {
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Rebuild a store from a backup into a new or empty folder.
+    Restore {
+        #[arg(long = "in")]
+        input: PathBuf,
+        #[arg(long)]
+        data_dir: PathBuf,
+    },
     /// Match a question against the FAQ, as the bot would.
     Faq {
         #[arg(long, value_enum, default_value_t = LangArg::Id)]
@@ -56,6 +83,12 @@ enum Command {
         /// The question; `-` reads one question per line from stdin.
         question: String,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Xlsx,
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -138,8 +171,87 @@ fn faq_line(faq: &opop_bot::faq::Faq, question: &str, json: bool) -> String {
     }
 }
 
+/// Runs an operator request: through the running bot if there is one,
+/// else against the store opened here.
+fn operator(config_path: Option<&std::path::Path>, request: Request) -> anyhow::Result<ExitCode> {
+    let config = Config::load(config_path)?;
+    let answer = match opop_bot::control::call(&config.bot.data_dir, &request)? {
+        Some(answer) => answer,
+        None => {
+            let content = Content::parse(&content_source(&config).read()?)?;
+            let store = Store::open(&config.bot.data_dir).with_context(|| {
+                format!("opening the store in {}", config.bot.data_dir.display())
+            })?;
+            let app = App::new(content, store, config);
+            opop_bot::control::execute(&app, &request)
+        }
+    };
+    match answer {
+        Ok(message) => {
+            println!("{message}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(message) => {
+            eprintln!("opop-bot: {message}");
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+fn absolute(path: PathBuf) -> anyhow::Result<PathBuf> {
+    Ok(std::path::absolute(&path)?)
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Command::Export { format, out, since } => {
+            let since = since
+                .map(|d| {
+                    let date: jiff::civil::Date = d
+                        .parse()
+                        .with_context(|| format!("--since `{d}` is not a date like 2026-11-01"))?;
+                    opop_bot::time::wib()
+                        .to_timestamp(date.to_datetime(jiff::civil::Time::midnight()))
+                        .context("--since")
+                })
+                .transpose()?;
+            let format = match format {
+                FormatArg::Xlsx => ExportFormat::Xlsx,
+                FormatArg::Csv => ExportFormat::Csv,
+            };
+            operator(
+                cli.config.as_deref(),
+                Request::Export {
+                    format,
+                    out: absolute(out)?,
+                    since,
+                },
+            )
+        }
+        Command::Backup { out } => operator(
+            cli.config.as_deref(),
+            Request::Backup {
+                out: absolute(out)?,
+            },
+        ),
+        Command::Restore { input, data_dir } => {
+            let file = std::fs::File::open(&input)
+                .with_context(|| format!("opening {}", input.display()))?;
+            match Store::restore(std::io::BufReader::new(file), &data_dir) {
+                Ok(summary) => {
+                    println!(
+                        "restored {} records into {}",
+                        summary.records(),
+                        data_dir.display()
+                    );
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    eprintln!("opop-bot: {e}");
+                    Ok(ExitCode::FAILURE)
+                }
+            }
+        }
         Command::Run => {
             let bot = match opop_bot::telegram::bot_from_env() {
                 Ok(bot) => bot,

@@ -393,3 +393,87 @@ async fn the_daily_digest_is_sent_once_even_across_a_restart() {
     tokio::time::sleep(Duration::from_secs(3)).await;
     assert_eq!(digests(&f), 1, "not sent twice");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn staff_export_as_a_document_and_a_backup_while_running() {
+    let f = fake();
+    let data = tempfile::tempdir().unwrap();
+    let env = [
+        ("OPOP_STAFF_CHAT", GROUP.to_string()),
+        ("OPOP_STAFF", BUDI.to_string()),
+    ];
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let _bot = start_bot(&f, data.path(), &env);
+    assert!(f.wait_for_polling(WAIT).await);
+    let manager = TestUser::new(702, "Rahma").lang("id");
+    register(&f, &manager).await;
+
+    // Someone who is not staff asks privately: refused.
+    let t = say(&f, &manager, "/ekspor").await;
+    assert_eq!(
+        t,
+        "Perintah ini khusus petugas OPOP. Ketik /menu untuk melihat menu."
+    );
+
+    let group = TestChat::supergroup(GROUP, "Sekretariat OPOP");
+    let budi = TestUser::new(BUDI, "Budi").lang("id");
+    f.push_update(f.group_text_update(&group, &budi, "/ekspor"));
+    let doc = f
+        .wait_for(
+            |f| {
+                f.sent_to(GROUP)
+                    .into_iter()
+                    .find(|m| m.method == "sendDocument")
+            },
+            WAIT,
+        )
+        .await
+        .expect("the workbook arrives");
+    assert!(
+        doc.plain_text
+            .as_deref()
+            .unwrap()
+            .starts_with("📊 Ekspor data OPOP: 1 pesantren, 0 produk"),
+        "{:?}",
+        doc.plain_text
+    );
+    let file_id = doc.message["document"]["file_id"].as_str().unwrap();
+    assert!(
+        doc.message["document"]["file_name"]
+            .as_str()
+            .unwrap()
+            .ends_with(".xlsx")
+    );
+    let bytes = f.file_bytes(file_id).expect("uploaded bytes");
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = book.worksheet_range("Pesantren").unwrap();
+    assert_eq!(sheet.height(), 2);
+    assert_eq!(
+        sheet.get((1, 1)).unwrap().to_string(),
+        "Pondok Pesantren Al Hikmah"
+    );
+
+    // The store is locked by the running bot; the command goes through it.
+    let out = data.path().join("manual.jsonl");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_opop-bot"))
+        .args(["backup", "--out", out.to_str().unwrap()])
+        .env("OPOP_DATA_DIR", data.path())
+        .env_remove("OPOP_CONFIG")
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let backup = std::fs::read_to_string(&out).unwrap();
+    assert!(backup.starts_with("{\"format\":\"opop-bot backup\""));
+    assert!(backup.contains("Pondok Pesantren Al Hikmah"));
+    // And the day's automatic backup is there.
+    let daily: Vec<_> = std::fs::read_dir(data.path().join("backups"))
+        .unwrap()
+        .collect();
+    assert_eq!(daily.len(), 1);
+}

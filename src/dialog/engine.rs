@@ -125,6 +125,7 @@ impl<'a, 'c> Turn<'a, 'c> {
             edit: None,
             fill_ticket: false,
             media: Vec::new(),
+            attachment: None,
         }));
     }
 
@@ -140,6 +141,7 @@ impl<'a, 'c> Turn<'a, 'c> {
             edit,
             fill_ticket: false,
             media: Vec::new(),
+            attachment: None,
         }));
     }
 
@@ -1283,6 +1285,7 @@ impl<'a, 'c> Turn<'a, 'c> {
                     edit: None,
                     fill_ticket: true,
                     media: Vec::new(),
+                    attachment: None,
                 }));
             }
         }

@@ -134,6 +134,17 @@ pub struct OutMessage {
     /// caption of the first; such a message carries no keyboard.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub media: Vec<String>,
+    /// A file made when the message is sent; `text` is its caption.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachment: Option<Attachment>,
+}
+
+/// Files the sender makes at sending time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attachment {
+    /// The spreadsheet export (`/ekspor`), as of sending.
+    Export,
 }
 
 impl OutMessage {
@@ -145,6 +156,7 @@ impl OutMessage {
             edit: None,
             fill_ticket: false,
             media: Vec::new(),
+            attachment: None,
         }
     }
 

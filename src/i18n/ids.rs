@@ -148,6 +148,24 @@ messages! {
     DIGEST_FAQ_LINE = "digest-faq-line" ["question", "count"];
     DIGEST_USERS = "digest-users" ["total", "registered", "active", "days", "blocked"];
     DIGEST_MORE = "digest-more" ["count"];
+    EXPORT_TELEGRAM_ID = "export-telegram-id" [];
+    EXPORT_USERNAME = "export-username" [];
+    EXPORT_LANGUAGE = "export-language" [];
+    EXPORT_ACTIVE = "export-active" [];
+    EXPORT_CONSENT = "export-consent" [];
+    EXPORT_UPDATED = "export-updated" [];
+    EXPORT_NUMBER = "export-number" [];
+    EXPORT_CREATED = "export-created" [];
+    EXPORT_PESANTREN = "export-pesantren" [];
+    EXPORT_REGION = "export-region" [];
+    EXPORT_STATUS = "export-status" [];
+    EXPORT_ASSIGNEE = "export-assignee" [];
+    EXPORT_LAST_ACTION = "export-last-action" [];
+    EXPORT_YES = "export-yes" [];
+    EXPORT_NO = "export-no" [];
+    EXPORT_CAPTION = "export-caption" ["pesantren", "products", "mentoring", "questions"];
+    EXPORT_PREPARING = "export-preparing" [];
+
     BROADCAST_HEADER = "broadcast-header" [];
     BROADCAST_ADMINS_ONLY = "broadcast-admins-only" [];
     BROADCAST_ADMINS_ONLY_TOAST = "broadcast-admins-only-toast" [];
@@ -287,6 +305,7 @@ messages! {
     CMD_TICKET = "cmd-ticket" [];
     CMD_DIGEST = "cmd-digest" [];
     CMD_BROADCAST = "cmd-broadcast" [];
+    CMD_EXPORT = "cmd-export" [];
     CMD_BROADCAST_STATUS = "cmd-broadcast-status" [];
 }
 

@@ -39,6 +39,8 @@ pub const STAFF_COMMANDS: &[&str] = &[
     "ticket",
     "ringkasan",
     "digest",
+    "ekspor",
+    "export",
     "grupstaf",
     "staffgroup",
 ];
@@ -770,6 +772,15 @@ impl Turn<'_, '_> {
                         self.send(self.t(ids::STAFF_STORE_ERROR));
                     }
                 }
+            }
+            "ekspor" | "export" => {
+                self.send(self.t(ids::EXPORT_PREPARING));
+                // The sender builds the workbook when it sends, so it holds
+                // the data as of that moment.
+                self.effects.push(Effect::Send(OutMessage {
+                    attachment: Some(crate::dialog::Attachment::Export),
+                    ..OutMessage::new(self.event.chat, String::new())
+                }));
             }
             "batal" | "cancel" => {
                 let id = if self.session.pending.take().is_some() {

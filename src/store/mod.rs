@@ -9,6 +9,7 @@
 //! Must not: decide anything about conversations (the engine does) or talk
 //! to Telegram (the sender does).
 
+mod backup;
 mod records;
 
 use std::path::Path;
@@ -19,6 +20,7 @@ use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 
 pub use crate::ticket::{HistoryEntry, Ticket};
+pub use backup::{BackupError, Summary as BackupSummary};
 pub use records::{OutItem, OutboxRow, Priority, UserRecord};
 
 use crate::broadcast::{Counts, DeliveryRef, DeliveryStatus, Job, JobState, LedgerEntry};
@@ -77,6 +79,9 @@ pub struct Store {
     /// Index of a job's recipients still pending (job + user -> nothing),
     /// so feeding the outbox never scans settled ones.
     pending: sled::Tree,
+    /// Writers that change several records hold this shared; a backup
+    /// holds it exclusively while it reads, so it never sees half of one.
+    gate: std::sync::Arc<std::sync::RwLock<()>>,
 }
 
 /// Who and what one handled event was about, besides the engine's outcome.
@@ -161,6 +166,7 @@ impl Store {
             broadcasts: t("broadcasts")?,
             ledger: t("bc_ledger")?,
             pending: t("bc_pending")?,
+            gate: Default::default(),
             db,
         };
         store.migrate()?;
@@ -186,6 +192,32 @@ impl Store {
             }
         }
         Ok(())
+    }
+
+    /// Every tree with its name, in backup order.
+    fn all_trees(&self) -> [(&'static str, &sled::Tree); 15] {
+        [
+            ("meta", &self.meta),
+            ("counters", &self.counters),
+            ("users", &self.users),
+            ("profiles", &self.profiles),
+            ("sessions", &self.sessions),
+            ("tickets", &self.tickets),
+            ("tickets_by_user", &self.tickets_by_user),
+            ("faq_log", &self.faq_log),
+            ("processed", &self.processed),
+            ("inbox", &self.inbox),
+            ("outbox", &self.outbox),
+            ("broadcasts", &self.broadcasts),
+            ("bc_ledger", &self.ledger),
+            ("bc_pending", &self.pending),
+            ("default", &self.db),
+        ]
+    }
+
+    /// Shared hold on the write gate (see `gate`).
+    fn writing(&self) -> std::sync::RwLockReadGuard<'_, ()> {
+        self.gate.read().unwrap_or_else(|e| e.into_inner())
     }
 
     pub fn flush(&self) -> Result<(), StoreError> {
@@ -262,6 +294,7 @@ impl Store {
     /// then flushes: from here on they cannot be lost. Updates already
     /// handled are skipped.
     pub fn inbox_put(&self, updates: &[(i64, Vec<u8>)]) -> Result<(), StoreError> {
+        let _writing = self.writing();
         let mut batch = sled::Batch::default();
         for (id, raw) in updates {
             if !self.is_processed(*id)? {
@@ -287,6 +320,7 @@ impl Store {
 
     /// Marks an update handled without any other change (ignored kinds).
     pub fn mark_processed(&self, update_ids: &[i64]) -> Result<(), StoreError> {
+        let _writing = self.writing();
         (&self.processed, &self.inbox)
             .transaction(
                 |(processed, inbox)| -> Result<(), ConflictableTransactionError<StoreError>> {
@@ -311,6 +345,7 @@ impl Store {
         user: &UserRecord,
         profile: Option<&Profile>,
     ) -> Result<(), StoreError> {
+        let _writing = self.writing();
         self.users.insert(user.id.to_be_bytes(), encode(user))?;
         if let Some(p) = profile {
             self.profiles.insert(p.user.to_be_bytes(), encode(p))?;
@@ -325,6 +360,7 @@ impl Store {
         active: bool,
         now: jiff::Timestamp,
     ) -> Result<(), StoreError> {
+        let _writing = self.writing();
         let mut user = self.user(id)?.unwrap_or_else(|| UserRecord::new(id, now));
         user.active = active;
         self.users.insert(id.to_be_bytes(), encode(&user))?;
@@ -352,6 +388,7 @@ impl Store {
 
     /// Removes a row after it was delivered (or given up on).
     pub fn remove_outbox_row(&self, row: &OutboxRow) -> Result<(), StoreError> {
+        let _writing = self.writing();
         self.outbox.remove(row.key())?;
         Ok(())
     }
@@ -380,6 +417,7 @@ impl Store {
         applied: &Applied<'_>,
         outcome: &Outcome,
     ) -> Result<ApplyResult, StoreError> {
+        let _writing = self.writing();
         let trees = (
             &self.users,
             &self.profiles,
@@ -582,6 +620,7 @@ impl Store {
         date: &str,
         at: jiff::Timestamp,
     ) -> Result<(), StoreError> {
+        let _writing = self.writing();
         (&self.outbox, &self.meta)
             .transaction(
                 |(outbox, meta)| -> Result<(), ConflictableTransactionError<StoreError>> {
@@ -648,9 +687,32 @@ impl Store {
             .transpose()
     }
 
+    /// Creates a job outside any event (seeding tests and benchmarks);
+    /// returns its id. Flushes.
+    pub fn create_job(&self, job: &Job) -> Result<u64, StoreError> {
+        let _writing = self.writing();
+        let id = self.counters.update_and_fetch(b"broadcast", |old| {
+            let n = old
+                .and_then(|v| v.try_into().ok())
+                .map(u64::from_be_bytes)
+                .unwrap_or(0);
+            Some((n + 1).to_be_bytes().to_vec())
+        })?;
+        let id = id
+            .and_then(|v| v.as_ref().try_into().ok())
+            .map(u64::from_be_bytes)
+            .unwrap_or(1);
+        let mut job = job.clone();
+        job.id = id;
+        self.broadcasts.insert(id.to_be_bytes(), encode(&job))?;
+        self.db.flush()?;
+        Ok(id)
+    }
+
     /// Saves a job the pump changed (state, progress) unless it was
     /// cancelled meanwhile; returns the job as stored.
     pub fn save_job(&self, job: &Job) -> Result<Job, StoreError> {
+        let _writing = self.writing();
         let key = job.id.to_be_bytes();
         let saved = self
             .broadcasts
@@ -691,6 +753,7 @@ impl Store {
     /// repeat after a crash: recipients already in the ledger keep their
     /// status.
     pub fn start_job(&self, job: &Job, recipients: &[(i64, Lang)]) -> Result<Job, StoreError> {
+        let _writing = self.writing();
         let mut batch = sled::Batch::default();
         let mut pending = sled::Batch::default();
         for (user, lang) in recipients {
@@ -707,6 +770,9 @@ impl Store {
         }
         self.ledger.apply_batch(batch)?;
         self.pending.apply_batch(pending)?;
+        // save_job takes the gate itself: a nested shared hold could wait
+        // behind a backup queued in between.
+        drop(_writing);
         self.save_job(job)
     }
 
@@ -766,6 +832,7 @@ impl Store {
         max: usize,
         render: impl Fn(i64, Lang) -> OutMessage,
     ) -> Result<usize, StoreError> {
+        let _writing = self.writing();
         let mut picked = Vec::new();
         for r in self.pending.scan_prefix(job.to_be_bytes()).take(max) {
             let (k, _) = r?;
@@ -819,6 +886,7 @@ impl Store {
         status: DeliveryStatus,
         reason: Option<String>,
     ) -> Result<(), StoreError> {
+        let _writing = self.writing();
         let Some(d) = row.delivery else {
             return self.remove_outbox_row(row);
         };
@@ -854,6 +922,7 @@ impl Store {
 
     /// Marks a cancelled job's pending recipients cancelled; flushes.
     pub fn cancel_pending(&self, job: u64) -> Result<(), StoreError> {
+        let _writing = self.writing();
         let mut batch = sled::Batch::default();
         let mut pending = sled::Batch::default();
         for r in self.pending.scan_prefix(job.to_be_bytes()) {
@@ -893,6 +962,7 @@ impl Store {
     /// Queues messages that no event caused (broadcast progress and
     /// reports), then flushes.
     pub fn enqueue(&self, messages: &[OutMessage], priority: Priority) -> Result<(), StoreError> {
+        let _writing = self.writing();
         let now = jiff::Timestamp::now();
         for m in messages {
             let row = OutboxRow {

@@ -52,6 +52,7 @@ const STAFF: &[(&str, &str, MsgId)] = &[
     ("antrian", "queue", ids::CMD_QUEUE),
     ("tiket", "ticket", ids::CMD_TICKET),
     ("ringkasan", "digest", ids::CMD_DIGEST),
+    ("ekspor", "export", ids::CMD_EXPORT),
     ("batal", "cancel", ids::CMD_CANCEL),
     ("bantuan", "help", ids::CMD_HELP),
 ];

@@ -13,8 +13,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use teloxide::adaptors::Throttle;
-use teloxide::payloads::SendPhotoSetters;
 use teloxide::payloads::{AnswerCallbackQuerySetters, EditMessageTextSetters, SendMessageSetters};
+use teloxide::payloads::{SendDocumentSetters, SendPhotoSetters};
 use teloxide::prelude::Requester;
 use teloxide::types::{
     ButtonRequest, CallbackQueryId, ChatId, FileId, ForceReply, InlineKeyboardButton,
@@ -27,7 +27,7 @@ use tokio::task::JoinSet;
 
 use crate::app::App;
 use crate::broadcast::{DeliveryStatus, JobState};
-use crate::dialog::{Keyboard, OutMessage};
+use crate::dialog::{Attachment, Keyboard, OutMessage};
 use crate::html;
 use crate::store::{OutItem, OutboxRow};
 
@@ -147,7 +147,7 @@ async fn deliver(app: &App, bot: &Throttle<Bot>, row: OutboxRow, mut stop: watch
     let mut edit_failed = false;
     loop {
         let result = match &row.item {
-            OutItem::Message(m) => send_message(bot, m, edit_failed).await,
+            OutItem::Message(m) => send_message(app, bot, m, edit_failed).await,
             OutItem::CallbackAnswer { id, text } => answer_callback(bot, id, text).await,
         };
         match result {
@@ -227,6 +227,7 @@ async fn answer_callback(bot: &Throttle<Bot>, id: &str, text: &str) -> Result<()
 }
 
 async fn send_message(
+    app: &App,
     bot: &Throttle<Bot>,
     m: &OutMessage,
     edit_failed: bool,
@@ -252,6 +253,9 @@ async fn send_message(
     }
     if !m.media.is_empty() {
         return send_album(bot, chat, m).await;
+    }
+    if m.attachment == Some(Attachment::Export) {
+        return send_export(app, bot, chat).await;
     }
     let pieces = html::split(&m.text, MAX_TEXT);
     let last = pieces.len().saturating_sub(1);
@@ -280,6 +284,52 @@ async fn send_message(
         }
         request.await.map_err(classify)?;
     }
+    Ok(())
+}
+
+/// A text message without media or attachment (the rest of an album's
+/// caption).
+async fn send_text(bot: &Throttle<Bot>, m: &OutMessage) -> Result<(), Failure> {
+    for piece in html::split(&m.text, MAX_TEXT) {
+        bot.send_message(ChatId(m.chat), piece)
+            .parse_mode(ParseMode::Html)
+            .await
+            .map_err(classify)?;
+    }
+    Ok(())
+}
+
+/// The spreadsheet export as a document, built now from the store.
+async fn send_export(app: &App, bot: &Throttle<Bot>, chat: ChatId) -> Result<(), Failure> {
+    // Building a large workbook takes a while: off the async threads.
+    let (bytes, caption) = tokio::task::block_in_place(|| {
+        let lang = app.config.staff.language;
+        let sheets = crate::export::sheets(&app.store, &app.content, lang, None)
+            .map_err(|e| Failure::Refused(e.to_string()))?;
+        let count = |name: &str| {
+            sheets
+                .iter()
+                .find(|s| s.name == name)
+                .map_or(0, |s| s.rows.len() as i64)
+        };
+        let caption = app.content.i18n.fmt(
+            lang,
+            crate::i18n::ids::EXPORT_CAPTION,
+            crate::i18n::Args::new()
+                .num("pesantren", count("Pesantren"))
+                .num("products", count("Produk"))
+                .num("mentoring", count("Pendampingan"))
+                .num("questions", count("Pertanyaan")),
+        );
+        let bytes = crate::export::xlsx(&sheets).map_err(|e| Failure::Refused(e.to_string()))?;
+        Ok::<_, Failure>((bytes, caption))
+    })?;
+    let name = crate::export::file_name(jiff::Timestamp::now(), "xlsx");
+    bot.send_document(chat, InputFile::memory(bytes).file_name(name))
+        .caption(caption)
+        .parse_mode(ParseMode::Html)
+        .await
+        .map_err(classify)?;
     Ok(())
 }
 
@@ -317,7 +367,7 @@ async fn send_album(bot: &Throttle<Bot>, chat: ChatId, m: &OutMessage) -> Result
             media: Vec::new(),
             ..m.clone()
         };
-        Box::pin(send_message(bot, &text, true)).await?;
+        Box::pin(send_text(bot, &text)).await?;
     }
     Ok(())
 }

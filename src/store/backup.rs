@@ -1,0 +1,266 @@
+//! Backup and restore: every tree as JSON lines, after a header carrying
+//! the schema version and the record count of each tree.
+//!
+//! ```text
+//! {"format":"opop-bot backup","version":1,"schema":1,"counts":{"users":2,…}}
+//! {"tree":"users","key":"00000000000003e9","json":{…the record…}}
+//! {"tree":"counters","key":"5052442d32303236","hex":"0000000000000001"}
+//! ```
+//!
+//! Keys are hex; JSON records are embedded verbatim (byte for byte), other
+//! values as hex, so backup → restore → backup gives the same file. The
+//! snapshot is consistent: it is read while event transactions wait (the
+//! store's write gate), so it never holds half of an event.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, Write};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use super::{SCHEMA_VERSION, Store, StoreError};
+
+const FORMAT: &str = "opop-bot backup";
+const VERSION: u32 = 1;
+
+/// Trees whose values are JSON documents.
+const JSON_TREES: &[&str] = &[
+    "users",
+    "profiles",
+    "sessions",
+    "tickets",
+    "outbox",
+    "faq_log",
+    "inbox",
+    "broadcasts",
+    "bc_ledger",
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("line {line}: {message}")]
+    Format { line: usize, message: String },
+    #[error("the folder {0} is not empty; restore only into a new or empty folder")]
+    NotEmpty(String),
+    #[error(
+        "the backup was made by a newer opop-bot (schema {0}, this one knows {SCHEMA_VERSION})"
+    )]
+    TooNew(u32),
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Header {
+    format: String,
+    version: u32,
+    schema: u32,
+    counts: BTreeMap<String, u64>,
+}
+
+#[derive(Serialize)]
+struct LineOut<'a> {
+    tree: &'a str,
+    key: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    json: Option<&'a RawValue>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hex: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct LineIn<'a> {
+    tree: String,
+    key: String,
+    #[serde(borrow, default)]
+    json: Option<&'a RawValue>,
+    #[serde(default)]
+    hex: Option<String>,
+}
+
+/// What a backup or restore covered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub counts: BTreeMap<String, u64>,
+}
+
+impl Summary {
+    pub fn records(&self) -> u64 {
+        self.counts.values().sum()
+    }
+}
+
+fn to_hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn from_hex(s: &str) -> Option<Vec<u8>> {
+    if s.len() % 2 != 0 {
+        return None;
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
+        .collect()
+}
+
+impl Store {
+    /// Writes a consistent snapshot of every tree.
+    pub fn backup(&self, out: &mut impl Write) -> Result<Summary, BackupError> {
+        let _quiet = self.gate.write().unwrap_or_else(|e| e.into_inner());
+        let mut snapshot: Vec<(&'static str, Vec<(sled::IVec, sled::IVec)>)> = Vec::new();
+        for (name, tree) in self.all_trees() {
+            let records = tree
+                .iter()
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(StoreError::from)?;
+            snapshot.push((name, records));
+        }
+        drop(_quiet);
+        let counts: BTreeMap<String, u64> = snapshot
+            .iter()
+            .map(|(name, records)| (name.to_string(), records.len() as u64))
+            .collect();
+        let header = Header {
+            format: FORMAT.into(),
+            version: VERSION,
+            schema: SCHEMA_VERSION,
+            counts: counts.clone(),
+        };
+        serde_json::to_writer(&mut *out, &header).map_err(std::io::Error::from)?;
+        out.write_all(b"\n")?;
+        for (name, records) in &snapshot {
+            let json_tree = JSON_TREES.contains(name);
+            for (k, v) in records {
+                let raw = if json_tree {
+                    std::str::from_utf8(v)
+                        .ok()
+                        .and_then(|s| serde_json::from_str::<&RawValue>(s).ok())
+                } else {
+                    None
+                };
+                let line = LineOut {
+                    tree: name,
+                    key: to_hex(k),
+                    json: raw,
+                    hex: raw.is_none().then(|| to_hex(v)),
+                };
+                serde_json::to_writer(&mut *out, &line).map_err(std::io::Error::from)?;
+                out.write_all(b"\n")?;
+            }
+        }
+        out.flush()?;
+        Ok(Summary { counts })
+    }
+
+    /// Writes a backup to a file (through a temporary name, so a file at
+    /// `path` is always complete).
+    pub fn backup_to(&self, path: &Path) -> Result<Summary, BackupError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let tmp = path.with_extension("partial");
+        let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        let summary = self.backup(&mut file)?;
+        file.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        std::fs::rename(&tmp, path)?;
+        Ok(summary)
+    }
+
+    /// Rebuilds a store in `dir` (new, or an empty folder) from a backup.
+    pub fn restore(input: impl BufRead, dir: &Path) -> Result<Summary, BackupError> {
+        if dir.exists() && std::fs::read_dir(dir)?.next().is_some() {
+            return Err(BackupError::NotEmpty(dir.display().to_string()));
+        }
+        let mut lines = input.lines();
+        let bad = |line: usize, message: String| BackupError::Format { line, message };
+        let first = lines
+            .next()
+            .ok_or_else(|| bad(1, "the file is empty".into()))??;
+        let header: Header = serde_json::from_str(&first)
+            .map_err(|e| bad(1, format!("not an opop-bot backup header: {e}")))?;
+        if header.format != FORMAT {
+            return Err(bad(
+                1,
+                format!("not an opop-bot backup (format `{}`)", header.format),
+            ));
+        }
+        if header.schema > SCHEMA_VERSION {
+            return Err(BackupError::TooNew(header.schema));
+        }
+        let store = Store::open(dir)?;
+        let trees: BTreeMap<&str, sled::Tree> = store
+            .all_trees()
+            .into_iter()
+            .map(|(name, tree)| (name, tree.clone()))
+            .collect();
+        let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+        for (i, line) in lines.enumerate() {
+            let n = i + 2;
+            let line = line?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let record: LineIn<'_> =
+                serde_json::from_str(&line).map_err(|e| bad(n, e.to_string()))?;
+            let tree = trees
+                .get(record.tree.as_str())
+                .ok_or_else(|| bad(n, format!("unknown tree `{}`", record.tree)))?;
+            let key = from_hex(&record.key).ok_or_else(|| bad(n, "key is not hex".into()))?;
+            let value = match (record.json, &record.hex) {
+                (Some(raw), _) => raw.get().as_bytes().to_vec(),
+                (None, Some(h)) => from_hex(h).ok_or_else(|| bad(n, "value is not hex".into()))?,
+                (None, None) => return Err(bad(n, "a record without a value".into())),
+            };
+            tree.insert(key, value).map_err(StoreError::from)?;
+            *counts.entry(record.tree).or_insert(0) += 1;
+        }
+        for (name, expected) in &header.counts {
+            let got = counts.get(name).copied().unwrap_or(0);
+            if got != *expected {
+                return Err(bad(
+                    0,
+                    format!(
+                        "tree `{name}`: the header says {expected} records, the file has {got} (truncated?)"
+                    ),
+                ));
+            }
+        }
+        store.flush()?;
+        Ok(Summary {
+            counts: header.counts,
+        })
+    }
+
+    /// The daily automatic backup: `backups/opop-YYYY-MM-DD.jsonl` in the
+    /// data folder, once per WIB day, keeping the newest `keep`. Returns
+    /// the file written, if any.
+    pub fn daily_backup(
+        &self,
+        dir: &Path,
+        now: jiff::Timestamp,
+        keep: usize,
+    ) -> Result<Option<std::path::PathBuf>, BackupError> {
+        let z = now.to_zoned_datetime(crate::time::wib());
+        let name = format!("opop-{:04}-{:02}-{:02}.jsonl", z.year(), z.month(), z.day());
+        let path = dir.join(&name);
+        if path.exists() {
+            return Ok(None);
+        }
+        self.backup_to(&path)?;
+        let mut old: Vec<_> = std::fs::read_dir(dir)?
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("opop-") && n.ends_with(".jsonl"))
+            .collect();
+        old.sort();
+        let excess = old.len().saturating_sub(keep.max(1));
+        for n in &old[..excess] {
+            std::fs::remove_file(dir.join(n))?;
+        }
+        Ok(Some(path))
+    }
+}
