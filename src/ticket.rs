@@ -115,6 +115,10 @@ pub struct Ticket {
     /// The staff member who took a mentoring request.
     #[serde(default)]
     pub assignee: Option<Staffer>,
+    /// The submitter erased their personal data (UU PDP): only the
+    /// non-personal content is left, for program statistics.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub erased_at: Option<Timestamp>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
 }
@@ -140,6 +144,7 @@ impl Ticket {
                 by_name: None,
             }],
             assignee: None,
+            erased_at: None,
             created_at: new.created_at,
             updated_at: new.created_at,
         }
@@ -177,6 +182,42 @@ impl Ticket {
         self.status = entry.status;
         self.updated_at = entry.at;
         self.history.push(entry);
+    }
+
+    /// What is left of a ticket when its submitter erases their personal
+    /// data: the structured, non-personal answers (choices, numbers,
+    /// yes/no, region), statuses and dates without notes.
+    /// An open ticket is cancelled.
+    pub fn erased(&self, now: Timestamp) -> Ticket {
+        let mut t = self.clone();
+        t.answers.retain(|_, answer| match answer {
+            Answer::Choice(_) | Answer::Choices(_) | Answer::Number(_) | Answer::Yes(_) => true,
+            // Free text (even a product's name, "Sambal Bu Siti") may name
+            // the person: it goes.
+            Answer::Region(_) => true,
+            _ => false,
+        });
+        let person = t.user;
+        for entry in &mut t.history {
+            entry.note = None;
+            if entry.by == person {
+                entry.by = 0;
+            }
+        }
+        if !t.status.is_closed() {
+            t.record(HistoryEntry {
+                at: now,
+                by: 0,
+                status: TicketStatus::Cancelled,
+                note: None,
+                by_name: None,
+            });
+        }
+        t.erased_at = Some(now);
+        // Not even the Telegram id is left to tie it to the person.
+        t.user = 0;
+        t.chat = 0;
+        t
     }
 
     /// The newest history entry (every ticket has its creation entry).

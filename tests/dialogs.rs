@@ -72,7 +72,10 @@ fn registration_happy_path_saves_the_profile_with_consent() {
     assert_eq!(profile.text("name"), Some("Pondok Pesantren Al Hikmah"));
     assert_eq!(profile.text("phone"), Some("+6281234567890"));
     assert!(profile.consent_at.is_some());
-    assert_eq!(profile.consent_notice, 1);
+    assert_eq!(
+        profile.consent_notice, 2,
+        "the notice that names /privasi and /hapusdata"
+    );
 }
 
 #[test]

@@ -14,7 +14,7 @@ register-consent =
     • <b>Data we store:</b> the pesantren's name, regency/city, pillar, the contact person's name and phone number, the NSPP (if given), and your product and mentoring submissions.
     • <b>Purpose:</b> running the OPOP East Java program: product curation, mentoring, and contacting your pesantren.
     • <b>Who sees it:</b> OPOP secretariat staff who handle the submissions.
-    • <b>Your rights:</b> to see, correct and ask for deletion of your data, and to withdraw your consent, at any time through the secretariat.
+    • <b>Your rights:</b> at any time, see all your data with /privacy, correct it with /register, and erase it (which also withdraws your consent) with /deletedata.
     This form is for pesantren managers aged 18 or over.
 
     Do you agree to this data being stored for the purposes above?

@@ -275,4 +275,4 @@ faq-privacy-a =
     Why: program administration, product curation and mentoring. We ask for your consent when you register (/register).
 
     Under Indonesia's Personal Data Protection Law (UU PDP, No. 27 of 2022) you have the right to access, correct and delete your data, and to withdraw consent.
-    You can update your profile yourself with /register. To get a copy of your data or ask for its deletion, contact the secretariat: { $email }
+    See all your data with /privacy, update your profile with /register, and erase your data with /deletedata. Other questions: the secretariat, { $email }

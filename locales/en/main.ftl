@@ -178,3 +178,35 @@ cmd-status = Status of your submissions
 cmd-language = Change language / Ganti bahasa
 cmd-help = Help and list of commands
 cmd-cancel = Cancel the form
+
+## Personal data (UU PDP): /privacy and /deletedata
+
+privacy-title = 🔒 <b>Your data in the OPOP bot</b>
+privacy-none = –
+privacy-account =
+    <b>Telegram account</b>
+    • ID: { $id }
+    • Name: { $name }
+    • Username: { $username }
+    • Language: { $language }
+    • First used the bot: { $first }
+privacy-profile = <b>Pesantren profile</b>
+privacy-no-profile = <b>Pesantren profile</b>: none yet.
+privacy-consent = • Consent given { $date } (notice version { $version })
+privacy-tickets =
+    <b>Submissions</b>: { $count } (see them with /status)
+    <b>FAQ questions kept</b> (unanswered or 👎): { $questions }
+privacy-why =
+    <b>Why</b>: running the OPOP East Java program (product curation, mentoring, contacting your pesantren), with the consent you gave when registering (Law No. 27 of 2022 on Personal Data Protection).
+    <b>Who sees it</b>: OPOP secretariat staff.
+    <b>Your rights</b>: correct your profile with /register, or erase your personal data with the button below (/deletedata).
+button-erase = 🗑 Erase my data
+erase-confirm =
+    🗑 <b>Erase your personal data?</b>
+    Erased: your Telegram name and username, the pesantren profile (name, contact person, phone number, NSPP), and any form you are filling in. Open submissions are cancelled.
+    Kept without personal data, for program statistics: the number, kind, category and status of your submissions.
+    This cannot be undone. You can register again at any time with /register.
+button-erase-yes = Yes, erase my data
+button-erase-no = Don't erase
+erase-kept = All right, your data was not changed.
+erase-done = ✅ Your personal data has been erased and your consent withdrawn. Thank you for using the OPOP bot. Type /start if you want to use it again.

@@ -139,3 +139,7 @@ digest-more = …and { $count } more
 cmd-queue = Open tickets, oldest first
 cmd-ticket = One ticket: /ticket NUMBER
 cmd-digest = The daily digest now
+
+## Data erasure
+
+staff-erased = 🗑 A user erased their personal data (data subject rights, UU PDP). Open tickets cancelled: { $cancelled }. Other tickets ({ $kept }) are kept without personal data. Please also delete copies of their data outside the bot (spreadsheets, notes).

@@ -14,7 +14,7 @@ register-consent =
     • <b>Data yang disimpan:</b> nama pesantren, kabupaten/kota, pilar, nama dan nomor telepon narahubung, NSPP (jika diisi), serta pengajuan produk dan pendampingan.
     • <b>Tujuannya:</b> administrasi program OPOP Jawa Timur: kurasi produk, pendampingan, dan menghubungi pesantren Anda.
     • <b>Siapa yang melihat:</b> petugas sekretariat OPOP yang menangani pengajuan.
-    • <b>Hak Anda:</b> melihat, memperbaiki, dan meminta penghapusan data, serta menarik persetujuan, kapan saja melalui sekretariat.
+    • <b>Hak Anda:</b> kapan saja melihat semua data Anda dengan /privasi, memperbaikinya dengan /daftar, dan menghapusnya (sekaligus menarik persetujuan) dengan /hapusdata.
     Formulir ini untuk pengurus pesantren yang berusia 18 tahun ke atas.
 
     Apakah Anda setuju data tersebut disimpan untuk tujuan di atas?

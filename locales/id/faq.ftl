@@ -275,4 +275,4 @@ faq-privacy-a =
     Untuk apa: administrasi program, kurasi produk, dan pendampingan. Persetujuan Anda diminta saat pendaftaran (/daftar).
 
     Sesuai UU Pelindungan Data Pribadi (UU PDP, No. 27 Tahun 2022), Anda berhak mengakses, memperbaiki, dan menghapus data, serta menarik persetujuan.
-    Profil bisa Anda perbarui sendiri dengan /daftar. Untuk melihat salinan data atau meminta penghapusan, hubungi sekretariat: { $email }
+    Lihat semua data Anda dengan /privasi, perbarui profil dengan /daftar, dan hapus data Anda dengan /hapusdata. Pertanyaan lain: sekretariat, { $email }

@@ -177,3 +177,35 @@ cmd-status = Status pengajuan Anda
 cmd-language = Ganti bahasa / Change language
 cmd-help = Bantuan dan daftar perintah
 cmd-cancel = Batalkan formulir
+
+## Data pribadi (UU PDP): /privasi dan /hapusdata
+
+privacy-title = 🔒 <b>Data Anda di bot OPOP</b>
+privacy-none = –
+privacy-account =
+    <b>Akun Telegram</b>
+    • ID: { $id }
+    • Nama: { $name }
+    • Username: { $username }
+    • Bahasa: { $language }
+    • Pertama memakai bot: { $first }
+privacy-profile = <b>Profil pesantren</b>
+privacy-no-profile = <b>Profil pesantren</b>: belum ada.
+privacy-consent = • Persetujuan data diberikan { $date } (versi pemberitahuan { $version })
+privacy-tickets =
+    <b>Pengajuan</b>: { $count } (lihat dengan /status)
+    <b>Pertanyaan FAQ yang dicatat</b> (belum terjawab atau 👎): { $questions }
+privacy-why =
+    <b>Untuk apa</b>: administrasi program OPOP Jawa Timur (kurasi produk, pendampingan, menghubungi pesantren Anda), sesuai persetujuan yang Anda berikan saat mendaftar (UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi).
+    <b>Siapa yang melihat</b>: petugas sekretariat OPOP.
+    <b>Hak Anda</b>: memperbaiki profil dengan /daftar, atau menghapus data pribadi Anda dengan tombol di bawah (/hapusdata).
+button-erase = 🗑 Hapus data saya
+erase-confirm =
+    🗑 <b>Hapus data pribadi Anda?</b>
+    Yang dihapus: nama dan username Telegram Anda, profil pesantren (nama, narahubung, nomor HP, NSPP), serta jawaban formulir yang sedang diisi. Pengajuan yang masih terbuka dibatalkan.
+    Yang tetap disimpan tanpa data pribadi, untuk statistik program: nomor, jenis, kategori, dan status pengajuan.
+    Tindakan ini tidak dapat dibatalkan. Anda bisa mendaftar lagi kapan saja dengan /daftar.
+button-erase-yes = Ya, hapus data saya
+button-erase-no = Jangan hapus
+erase-kept = Baik, data Anda tidak diubah.
+erase-done = ✅ Data pribadi Anda sudah dihapus, dan persetujuan Anda ditarik. Terima kasih telah memakai bot OPOP. Ketik /start bila ingin memakai bot lagi.

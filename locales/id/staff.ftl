@@ -134,3 +134,7 @@ digest-more = …dan { $count } lainnya
 cmd-queue = Tiket terbuka, yang terlama lebih dulu
 cmd-ticket = Satu tiket: /tiket NOMOR
 cmd-digest = Ringkasan harian sekarang
+
+## Penghapusan data
+
+staff-erased = 🗑 Seorang pengguna menghapus data pribadinya (hak subjek data, UU PDP). Tiket terbuka yang dibatalkan: { $cancelled }. Tiket lain ({ $kept }) tetap tersimpan tanpa data pribadi. Mohon hapus juga salinan datanya di luar bot (spreadsheet, catatan).

@@ -27,6 +27,8 @@ pub trait Lookup {
     fn tickets_of(&self, user: i64) -> Vec<TicketSummary>;
     /// One ticket by number.
     fn ticket(&self, number: &str) -> Option<Ticket>;
+    /// What is stored about a user besides profile and tickets (/privasi).
+    fn privacy(&self, user: i64) -> PrivacyFacts;
 }
 
 /// Everything the engine reads besides the session and the event.
@@ -218,6 +220,11 @@ impl<'a, 'c> Turn<'a, 'c> {
             }
             "menu" => self.menu(),
             "status" => self.status(),
+            "privasi" | "privacy" => {
+                self.privacy();
+                self.remind_form();
+            }
+            "hapusdata" | "deletedata" => self.confirm_erase(),
             "tanya" | "ask" if !args.trim().is_empty() && self.session.form.is_none() => {
                 self.free_text(&clean(args));
             }
@@ -348,6 +355,100 @@ impl<'a, 'c> Turn<'a, 'c> {
         self.remind_form();
     }
 
+    /// /privasi: everything stored about the user, and why.
+    fn privacy(&mut self) {
+        let facts = self.ctx.lookup.privacy(self.event.user);
+        let none = self.t(ids::PRIVACY_NONE);
+        let or_none = |v: &Option<String>| v.clone().unwrap_or_else(|| none.clone());
+        let mut text = self.t(ids::PRIVACY_TITLE);
+        text.push_str("\n\n");
+        text.push_str(
+            &self.tf(
+                ids::PRIVACY_ACCOUNT,
+                Args::new()
+                    .num("id", self.event.user)
+                    .str("name", or_none(&facts.first_name))
+                    .str(
+                        "username",
+                        facts
+                            .username
+                            .as_ref()
+                            .map_or(none.clone(), |u| format!("@{u}")),
+                    )
+                    .str("language", self.lang.code())
+                    .str(
+                        "first",
+                        facts
+                            .first_seen
+                            .map_or(none.clone(), |t| crate::time::format_date(t, self.lang)),
+                    ),
+            ),
+        );
+        text.push_str("\n\n");
+        match self.ctx.profile {
+            Some(p) => {
+                text.push_str(&self.t(ids::PRIVACY_PROFILE));
+                for (label, value) in
+                    answer_lines(self.ctx.content, self.lang, "register", &p.answers)
+                {
+                    text.push('\n');
+                    text.push_str(&self.tf(
+                        ids::SUMMARY_LINE,
+                        Args::new().html("label", label).html("value", value),
+                    ));
+                }
+                if let Some(at) = p.consent_at {
+                    text.push('\n');
+                    text.push_str(
+                        &self.tf(
+                            ids::PRIVACY_CONSENT,
+                            Args::new()
+                                .str("date", crate::time::format_datetime(at, self.lang))
+                                .num("version", i64::from(p.consent_notice)),
+                        ),
+                    );
+                }
+            }
+            None => text.push_str(&self.t(ids::PRIVACY_NO_PROFILE)),
+        }
+        let tickets = self.ctx.lookup.tickets_of(self.event.user);
+        text.push_str("\n\n");
+        text.push_str(
+            &self.tf(
+                ids::PRIVACY_TICKETS,
+                Args::new()
+                    .num("count", tickets.len() as i64)
+                    .num("questions", facts.faq_questions as i64),
+            ),
+        );
+        text.push_str("\n\n");
+        text.push_str(&self.t(ids::PRIVACY_WHY));
+        let keyboard = Keyboard::Inline(vec![
+            vec![self.button(ids::BUTTON_ERASE, "p:erase")],
+            vec![self.button(ids::BUTTON_MENU, "m:menu")],
+        ]);
+        self.send(text, keyboard);
+    }
+
+    /// /hapusdata: says what will go and what stays, and asks.
+    fn confirm_erase(&mut self) {
+        let text = self.t(ids::ERASE_CONFIRM);
+        let keyboard = Keyboard::Inline(vec![
+            vec![self.button(ids::BUTTON_ERASE_YES, "p:yes")],
+            vec![self.button(ids::BUTTON_ERASE_NO, "p:no")],
+        ]);
+        self.send(text, keyboard);
+    }
+
+    /// Erases the user's personal data (the store does it in the event's
+    /// transaction); the conversation starts afresh.
+    fn erase(&mut self) {
+        self.effects.push(Effect::EraseUser(self.event.user));
+        self.session = Session::default();
+        let text = self.t(ids::ERASE_DONE);
+        self.edit_or_send(text, Keyboard::None);
+    }
+
     /// After an aside (help, status), show the pending form step again.
     fn remind_form(&mut self) {
         if self.session.form.is_some() {
@@ -394,6 +495,18 @@ impl<'a, 'c> Turn<'a, 'c> {
         }
         if let Some(action) = data.strip_prefix("q:") {
             return self.faq_button(action);
+        }
+        if let Some(action) = data.strip_prefix("p:") {
+            self.toast = Some(String::new());
+            return match action {
+                "erase" => self.confirm_erase(),
+                "yes" => self.erase(),
+                "no" => {
+                    let text = self.t(ids::ERASE_KEPT);
+                    self.edit_or_send(text, Keyboard::None);
+                }
+                _ => self.stale(),
+            };
         }
         if let Some(number) = data.strip_prefix("rv:") {
             self.toast = Some(String::new());
@@ -1638,8 +1751,25 @@ impl<'a, 'c> Turn<'a, 'c> {
 
 /// Commands the engine answers itself; a dialog file cannot claim them.
 pub const BUILTIN_COMMANDS: &[&str] = &[
-    "start", "menu", "status", "tanya", "ask", "bahasa", "language", "bantuan", "help", "batal",
-    "cancel", "kembali", "back", "lewati", "skip",
+    "start",
+    "menu",
+    "status",
+    "tanya",
+    "ask",
+    "bahasa",
+    "language",
+    "bantuan",
+    "help",
+    "batal",
+    "cancel",
+    "kembali",
+    "back",
+    "lewati",
+    "skip",
+    "privasi",
+    "privacy",
+    "hapusdata",
+    "deletedata",
 ];
 
 /// The dialog that asks the staff a question (a QST ticket), and its step.
@@ -1648,7 +1778,7 @@ const QUESTION_STEP: &str = "question";
 
 /// Version of the privacy notice shown at registration (stored as proof of
 /// consent); raise it when the notice text changes.
-pub const CONSENT_NOTICE_VERSION: u32 = 1;
+pub const CONSENT_NOTICE_VERSION: u32 = 2;
 
 /// Whether a step is asked, given the answers so far.
 fn applies(step: &Step, answers: &Answers) -> bool {

@@ -305,6 +305,16 @@ impl Profile {
     }
 }
 
+/// What /privasi shows besides the profile and tickets.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PrivacyFacts {
+    pub first_name: Option<String>,
+    pub username: Option<String>,
+    pub first_seen: Option<Timestamp>,
+    /// FAQ questions kept for the staff (unanswered or 👎).
+    pub faq_questions: usize,
+}
+
 /// What the engine decided.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
@@ -319,6 +329,9 @@ pub enum Effect {
         ticket: Ticket,
         expected: usize,
     },
+    /// The user erased their personal data (/hapusdata): profile, user
+    /// record and session go, tickets keep only non-personal content.
+    EraseUser(i64),
     /// An admin made this group the staff chat (/grupstaf).
     SetStaffChat(i64),
     /// A new broadcast job (the store assigns its id).

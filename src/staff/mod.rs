@@ -150,6 +150,31 @@ pub fn notices(
             {
                 (ticket.clone(), Heading::Resubmitted, false)
             }
+            Effect::EraseUser(user) => {
+                let tickets = desk.store.tickets_of_user(*user).unwrap_or_default();
+                let mut cancelled: Vec<&str> = tickets
+                    .iter()
+                    .filter(|t| !t.status.is_closed())
+                    .map(|t| t.number.as_str())
+                    .collect();
+                cancelled.sort_unstable();
+                let none = writer.t(ids::DIGEST_NOTHING);
+                let text = writer.tf(
+                    ids::STAFF_ERASED,
+                    Args::new()
+                        .str(
+                            "cancelled",
+                            if cancelled.is_empty() {
+                                none
+                            } else {
+                                cancelled.join(", ")
+                            },
+                        )
+                        .num("kept", (tickets.len() - cancelled.len()) as i64),
+                );
+                out.push(Effect::Send(OutMessage::new(chat, text)));
+                continue;
+            }
             _ => continue,
         };
         for mut m in writer.notice_messages(chat, &ticket, heading, Some(user), profile, true) {

@@ -22,6 +22,9 @@ use serde_json::value::RawValue;
 use super::{SCHEMA_VERSION, Store, StoreError};
 
 const FORMAT: &str = "opop-bot backup";
+
+/// One tree's records as (key, opened value).
+type Records = Vec<(sled::IVec, Vec<u8>)>;
 const VERSION: u32 = 1;
 
 /// Trees whose values are JSON documents.
@@ -81,6 +84,109 @@ struct LineIn<'a> {
     hex: Option<String>,
 }
 
+/// Whose key seals a record of `tree` (`None`: stored plain).
+fn owner(tree: &str, key: &[u8], value: &[u8], epoch: i64) -> Option<i64> {
+    let id_at = |at: usize| -> Option<i64> {
+        Some(i64::from_be_bytes(key.get(at..at + 8)?.try_into().ok()?))
+    };
+    let json_user = || -> Option<i64> {
+        let v: serde_json::Value = serde_json::from_slice(value).ok()?;
+        if v.get("erased_at").is_some_and(|e| !e.is_null()) {
+            return None;
+        }
+        v.get("user")?.as_i64()
+    };
+    match tree {
+        "users" | "profiles" => id_at(0),
+        "sessions" => id_at(8),
+        "tickets" | "faq_log" => json_user(),
+        "inbox" | "outbox" => Some(epoch),
+        _ => None,
+    }
+}
+
+/// Removes an erased person from the backups in `dir`: their user record,
+/// profile, sessions and FAQ records go, their tickets keep only what
+/// [`crate::ticket::Ticket::erased`] keeps, and the transit trees (raw
+/// updates, queued messages, which may quote them) are dropped. Each file
+/// is rewritten through a temporary name with fresh header counts.
+pub fn scrub_backups(dir: &Path, user: i64, now: jiff::Timestamp) -> Result<(), BackupError> {
+    let hex_id = to_hex(&user.to_be_bytes());
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("jsonl") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path)?;
+        let mut lines = text.lines();
+        let Some(first) = lines.next() else { continue };
+        let Ok(mut header) = serde_json::from_str::<Header>(first) else {
+            continue;
+        };
+        let mut kept: Vec<String> = Vec::new();
+        let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+        for line in lines {
+            let Ok(record) = serde_json::from_str::<LineIn<'_>>(line) else {
+                continue;
+            };
+            let json_user = || {
+                record
+                    .json
+                    .and_then(|j| serde_json::from_str::<serde_json::Value>(j.get()).ok())
+                    .and_then(|v| v.get("user").and_then(serde_json::Value::as_i64))
+            };
+            let mine = match record.tree.as_str() {
+                "users" | "profiles" => record.key == hex_id,
+                "sessions" => record.key.get(16..32) == Some(hex_id.as_str()),
+                "faq_log" => json_user() == Some(user),
+                "tickets_by_user" => record.key.starts_with(&hex_id),
+                "inbox" | "outbox" => true,
+                _ => false,
+            };
+            if mine {
+                continue;
+            }
+            let mut out = line.to_string();
+            if record.tree == "tickets" {
+                if let Some(raw) = record.json {
+                    if let Ok(ticket) = serde_json::from_str::<crate::ticket::Ticket>(raw.get()) {
+                        if ticket.user == user && ticket.erased_at.is_none() {
+                            let line = LineOut {
+                                tree: "tickets",
+                                key: record.key.clone(),
+                                json: Some(
+                                    &serde_json::value::to_raw_value(&ticket.erased(now))
+                                        .map_err(std::io::Error::from)?,
+                                ),
+                                hex: None,
+                            };
+                            out = serde_json::to_string(&line).map_err(std::io::Error::from)?;
+                        }
+                    }
+                }
+            }
+            *counts.entry(record.tree.clone()).or_insert(0) += 1;
+            kept.push(out);
+        }
+        for (name, n) in header.counts.iter_mut() {
+            *n = counts.get(name).copied().unwrap_or(0);
+        }
+        let tmp = path.with_extension("scrub");
+        {
+            let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+            serde_json::to_writer(&mut file, &header).map_err(std::io::Error::from)?;
+            file.write_all(b"\n")?;
+            for line in &kept {
+                file.write_all(line.as_bytes())?;
+                file.write_all(b"\n")?;
+            }
+            file.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        }
+        std::fs::rename(&tmp, &path)?;
+    }
+    Ok(())
+}
+
 /// What a backup or restore covered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
@@ -111,12 +217,20 @@ impl Store {
     /// Writes a consistent snapshot of every tree.
     pub fn backup(&self, out: &mut impl Write) -> Result<Summary, BackupError> {
         let _quiet = self.gate.write().unwrap_or_else(|e| e.into_inner());
-        let mut snapshot: Vec<(&'static str, Vec<(sled::IVec, sled::IVec)>)> = Vec::new();
+        // Values are opened: a backup holds plain JSON, and restore seals
+        // it again with the new folder's keys. Records of an erased person
+        // (their key is gone) are not part of it.
+        let mut snapshot: Vec<(&'static str, Records)> = Vec::new();
         for (name, tree) in self.all_trees() {
-            let records = tree
-                .iter()
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(StoreError::from)?;
+            let mut records = Vec::new();
+            for r in tree.iter() {
+                let (k, v) = r.map_err(StoreError::from)?;
+                match self.keys.open(&v) {
+                    Ok(plain) => records.push((k, plain.into_owned())),
+                    Err(super::crypt::CryptError::Shredded) => {}
+                    Err(e) => return Err(StoreError::from(e).into()),
+                }
+            }
             snapshot.push((name, records));
         }
         drop(_quiet);
@@ -214,6 +328,10 @@ impl Store {
                 (Some(raw), _) => raw.get().as_bytes().to_vec(),
                 (None, Some(h)) => from_hex(h).ok_or_else(|| bad(n, "value is not hex".into()))?,
                 (None, None) => return Err(bad(n, "a record without a value".into())),
+            };
+            let value = match owner(&record.tree, &key, &value, store.keys.epoch_owner()) {
+                Some(o) => store.keys.seal(o, &value).map_err(StoreError::from)?,
+                None => value,
             };
             tree.insert(key, value).map_err(StoreError::from)?;
             *counts.entry(record.tree).or_insert(0) += 1;

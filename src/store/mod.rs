@@ -10,6 +10,7 @@
 //! to Telegram (the sender does).
 
 mod backup;
+pub mod crypt;
 mod records;
 
 use std::path::Path;
@@ -43,6 +44,10 @@ const META_DIGEST_AT: &str = "digest_at";
 pub enum StoreError {
     #[error("storage error: {0}")]
     Sled(#[from] sled::Error),
+    #[error(transparent)]
+    Crypt(#[from] crypt::CryptError),
+    #[error("backups: {0}")]
+    Backup(String),
     #[error("record `{key}` in `{tree}` cannot be read: {source}")]
     Decode {
         tree: &'static str,
@@ -82,6 +87,10 @@ pub struct Store {
     /// Writers that change several records hold this shared; a backup
     /// holds it exclusively while it reads, so it never sees half of one.
     gate: std::sync::Arc<std::sync::RwLock<()>>,
+    /// Keys of the sealed (personal and short-lived) records.
+    keys: std::sync::Arc<crypt::Keyring>,
+    /// The data folder (none for a temporary store).
+    dir: Option<std::path::PathBuf>,
 }
 
 /// Who and what one handled event was about, besides the engine's outcome.
@@ -124,6 +133,11 @@ fn decode<T: DeserializeOwned>(
     })
 }
 
+/// A store error inside a sled transaction aborts it.
+fn abort(e: StoreError) -> ConflictableTransactionError<StoreError> {
+    ConflictableTransactionError::Abort(e)
+}
+
 fn session_key(chat: i64, user: i64) -> [u8; 16] {
     let mut k = [0u8; 16];
     k[..8].copy_from_slice(&chat.to_be_bytes());
@@ -140,16 +154,26 @@ fn ticket_index_key(user: i64, number: &str) -> Vec<u8> {
 impl Store {
     /// Opens (or creates) the store in a folder.
     pub fn open(path: impl AsRef<Path>) -> Result<Store, StoreError> {
+        let path = path.as_ref();
         let db = sled::Config::new().path(path).open()?;
-        Store::from_db(db)
+        let keys = crypt::Keyring::load(path)?;
+        Store::from_db(db, keys, Some(path.to_path_buf()))
     }
 
     /// A store that lives in memory and a temporary folder, for tests.
     pub fn temporary() -> Result<Store, StoreError> {
-        Store::from_db(sled::Config::new().temporary(true).open()?)
+        Store::from_db(
+            sled::Config::new().temporary(true).open()?,
+            crypt::Keyring::temporary(),
+            None,
+        )
     }
 
-    fn from_db(db: sled::Db) -> Result<Store, StoreError> {
+    fn from_db(
+        db: sled::Db,
+        keys: crypt::Keyring,
+        dir: Option<std::path::PathBuf>,
+    ) -> Result<Store, StoreError> {
         let t = |name: &str| db.open_tree(name);
         let store = Store {
             users: t("users")?,
@@ -167,9 +191,15 @@ impl Store {
             ledger: t("bc_ledger")?,
             pending: t("bc_pending")?,
             gate: Default::default(),
+            keys: std::sync::Arc::new(keys),
+            dir,
             db,
         };
         store.migrate()?;
+        store.settle_erasures()?;
+        // A new transit epoch at every start: rows a crash left sealed with
+        // an older epoch are re-sealed, and the old key is gone.
+        store.rotate_epoch()?;
         Ok(store)
     }
 
@@ -220,6 +250,40 @@ impl Store {
         self.gate.read().unwrap_or_else(|e| e.into_inner())
     }
 
+    /// A record sealed with `owner`'s key.
+    fn sealed<T: Serialize>(&self, owner: i64, value: &T) -> Result<Vec<u8>, StoreError> {
+        Ok(self.keys.seal(owner, &encode(value))?)
+    }
+
+    /// A ticket as stored: sealed with its submitter's key; an erased one
+    /// holds nothing personal and stays plain (program statistics).
+    fn ticket_bytes(&self, ticket: &Ticket) -> Result<Vec<u8>, StoreError> {
+        if ticket.erased_at.is_some() {
+            Ok(encode(ticket))
+        } else {
+            self.sealed(ticket.user, ticket)
+        }
+    }
+
+    /// A short-lived row (inbox, outbox) sealed with the epoch key.
+    fn sealed_transit<T: Serialize>(&self, value: &T) -> Result<Vec<u8>, StoreError> {
+        self.sealed(self.keys.epoch_owner(), value)
+    }
+
+    /// A stored record, opened; `None` if its person was erased.
+    fn unsealed<T: DeserializeOwned>(
+        &self,
+        tree: &'static str,
+        key: &[u8],
+        bytes: &[u8],
+    ) -> Result<Option<T>, StoreError> {
+        match self.keys.open(bytes) {
+            Ok(plain) => decode(tree, key, &plain).map(Some),
+            Err(crypt::CryptError::Shredded) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
     pub fn flush(&self) -> Result<(), StoreError> {
         self.db.flush()?;
         Ok(())
@@ -229,42 +293,43 @@ impl Store {
 
     pub fn user(&self, id: i64) -> Result<Option<UserRecord>, StoreError> {
         let key = id.to_be_bytes();
-        self.users
-            .get(key)?
-            .map(|v| decode("users", &key, &v))
-            .transpose()
+        match self.users.get(key)? {
+            Some(v) => self.unsealed("users", &key, &v),
+            None => Ok(None),
+        }
     }
 
     pub fn profile(&self, user: i64) -> Result<Option<Profile>, StoreError> {
         let key = user.to_be_bytes();
-        self.profiles
-            .get(key)?
-            .map(|v| decode("profiles", &key, &v))
-            .transpose()
+        match self.profiles.get(key)? {
+            Some(v) => self.unsealed("profiles", &key, &v),
+            None => Ok(None),
+        }
     }
 
     pub fn session(&self, chat: i64, user: i64) -> Result<Session, StoreError> {
         let key = session_key(chat, user);
-        Ok(self
-            .sessions
-            .get(key)?
-            .map(|v| decode("sessions", &key, &v))
-            .transpose()?
-            .unwrap_or_default())
+        Ok(match self.sessions.get(key)? {
+            Some(v) => self.unsealed("sessions", &key, &v)?.unwrap_or_default(),
+            None => Session::default(),
+        })
     }
 
     pub fn ticket(&self, number: &str) -> Result<Option<Ticket>, StoreError> {
-        self.tickets
-            .get(number)?
-            .map(|v| decode("tickets", number.as_bytes(), &v))
-            .transpose()
+        match self.tickets.get(number)? {
+            Some(v) => self.unsealed("tickets", number.as_bytes(), &v),
+            None => Ok(None),
+        }
     }
 
     /// All tickets, in number order.
     pub fn tickets(&self) -> impl Iterator<Item = Result<Ticket, StoreError>> + '_ {
-        self.tickets.iter().map(|r| {
-            let (k, v) = r?;
-            decode("tickets", &k, &v)
+        self.tickets.iter().filter_map(|r| {
+            let (k, v) = match r {
+                Ok(kv) => kv,
+                Err(e) => return Some(Err(e.into())),
+            };
+            self.unsealed("tickets", &k, &v).transpose()
         })
     }
 
@@ -298,7 +363,8 @@ impl Store {
         let mut batch = sled::Batch::default();
         for (id, raw) in updates {
             if !self.is_processed(*id)? {
-                batch.insert(&id.to_be_bytes(), raw.as_slice());
+                let sealed = self.keys.seal(self.keys.epoch_owner(), raw)?;
+                batch.insert(&id.to_be_bytes(), sealed);
             }
         }
         self.inbox.apply_batch(batch)?;
@@ -313,7 +379,7 @@ impl Store {
             .map(|r| {
                 let (k, v) = r?;
                 let id = i64::from_be_bytes(k.as_ref().try_into().unwrap_or([0; 8]));
-                Ok((id, v.to_vec()))
+                Ok((id, self.keys.open(&v)?.into_owned()))
             })
             .collect()
     }
@@ -346,10 +412,23 @@ impl Store {
         profile: Option<&Profile>,
     ) -> Result<(), StoreError> {
         let _writing = self.writing();
-        self.users.insert(user.id.to_be_bytes(), encode(user))?;
+        self.users
+            .insert(user.id.to_be_bytes(), self.sealed(user.id, user)?)?;
         if let Some(p) = profile {
-            self.profiles.insert(p.user.to_be_bytes(), encode(p))?;
+            self.profiles
+                .insert(p.user.to_be_bytes(), self.sealed(p.user, p)?)?;
         }
+        Ok(())
+    }
+
+    /// Writes a ticket as it is, outside any event (seeding benchmarks and
+    /// tests). Not flushed.
+    pub fn import_ticket(&self, ticket: &Ticket) -> Result<(), StoreError> {
+        let _writing = self.writing();
+        self.tickets
+            .insert(ticket.number.as_bytes(), self.ticket_bytes(ticket)?)?;
+        self.tickets_by_user
+            .insert(ticket_index_key(ticket.user, &ticket.number), &[])?;
         Ok(())
     }
 
@@ -363,7 +442,8 @@ impl Store {
         let _writing = self.writing();
         let mut user = self.user(id)?.unwrap_or_else(|| UserRecord::new(id, now));
         user.active = active;
-        self.users.insert(id.to_be_bytes(), encode(&user))?;
+        self.users
+            .insert(id.to_be_bytes(), self.sealed(id, &user)?)?;
         Ok(())
     }
 
@@ -377,7 +457,9 @@ impl Store {
         let mut out = Vec::new();
         for r in self.outbox.iter().take(limit) {
             let (k, v) = r?;
-            out.push(decode("outbox", &k, &v)?);
+            if let Some(row) = self.unsealed("outbox", &k, &v)? {
+                out.push(row);
+            }
         }
         Ok(out)
     }
@@ -406,6 +488,11 @@ impl Store {
     ) -> Result<ApplyResult, StoreError> {
         let result = self.apply_unflushed(applied, outcome)?;
         self.db.flush()?;
+        for effect in &outcome.effects {
+            if let Effect::EraseUser(user) = effect {
+                self.finish_erasure(*user)?;
+            }
+        }
         Ok(result)
     }
 
@@ -418,6 +505,26 @@ impl Store {
         outcome: &Outcome,
     ) -> Result<ApplyResult, StoreError> {
         let _writing = self.writing();
+        // An erasure needs the person's tickets and FAQ records, which a
+        // transaction cannot scan for: gathered first.
+        let erase = outcome.effects.iter().find_map(|e| match e {
+            Effect::EraseUser(user) => Some(*user),
+            _ => None,
+        });
+        let mut erase_tickets = Vec::new();
+        let mut erase_logs = Vec::new();
+        if let Some(user) = erase {
+            for r in self.tickets_by_user.scan_prefix(user.to_be_bytes()) {
+                let (k, _) = r?;
+                erase_tickets.push(String::from_utf8_lossy(&k[8..]).into_owned());
+            }
+            for r in self.faq_log.iter() {
+                let (k, v) = r?;
+                if crypt::Keyring::owner_of(&v) == Some(user) {
+                    erase_logs.push(k);
+                }
+            }
+        }
         let trees = (
             &self.users,
             &self.profiles,
@@ -464,7 +571,10 @@ impl Store {
                     match effect {
                         Effect::SetLanguage(lang) => user.lang = Some(*lang),
                         Effect::SaveProfile(profile) => {
-                            profiles.insert(&profile.user.to_be_bytes(), encode(profile))?;
+                            profiles.insert(
+                                &profile.user.to_be_bytes(),
+                                self.sealed(profile.user, profile).map_err(abort)?,
+                            )?;
                         }
                         Effect::CreateTicket(new) => {
                             let year = crate::time::year_wib(new.created_at);
@@ -479,23 +589,25 @@ impl Store {
                             counters.insert(counter_key.as_bytes(), &next.to_be_bytes())?;
                             let number = format!("{counter_key}-{next:05}");
                             let ticket = Ticket::new(number.clone(), new);
-                            tickets.insert(number.as_bytes(), encode(&ticket))?;
+                            tickets.insert(
+                                number.as_bytes(),
+                                self.ticket_bytes(&ticket).map_err(abort)?,
+                            )?;
                             by_user.insert(ticket_index_key(new.user, &number), &[])?;
                             numbers.push(number);
                         }
                         Effect::UpdateTicket { ticket, expected } => {
                             let key = ticket.number.as_bytes();
-                            let current: Option<Ticket> = tickets
-                                .get(key)?
-                                .map(|v| decode("tickets", key, &v))
-                                .transpose()
-                                .map_err(ConflictableTransactionError::Abort)?;
+                            let current: Option<Ticket> = match tickets.get(key)? {
+                                Some(v) => self.unsealed("tickets", key, &v).map_err(abort)?,
+                                None => None,
+                            };
                             if current.as_ref().map(Ticket::version) != Some(*expected) {
                                 return Err(ConflictableTransactionError::Abort(
                                     StoreError::Conflict(ticket.number.clone()),
                                 ));
                             }
-                            tickets.insert(key, encode(ticket))?;
+                            tickets.insert(key, self.ticket_bytes(ticket).map_err(abort)?)?;
                         }
                         Effect::CreateBroadcast(job) => {
                             let next = counters
@@ -522,11 +634,38 @@ impl Store {
                                 }
                             }
                         }
+                        Effect::EraseUser(user) => {
+                            for number in &erase_tickets {
+                                let key = number.as_bytes();
+                                let Some(ticket) = (match tickets.get(key)? {
+                                    Some(v) => self
+                                        .unsealed::<Ticket>("tickets", key, &v)
+                                        .map_err(abort)?,
+                                    None => None,
+                                }) else {
+                                    continue;
+                                };
+                                let erased = ticket.erased(applied.user.last_seen);
+                                tickets.insert(key, encode(&erased))?;
+                                by_user.remove(ticket_index_key(*user, number))?;
+                            }
+                            for k in &erase_logs {
+                                faq_log.remove(k)?;
+                            }
+                            profiles.remove(&user.to_be_bytes())?;
+                            meta.insert(
+                                format!("erased/{user}").as_bytes(),
+                                applied.user.last_seen.to_string().as_bytes(),
+                            )?;
+                        }
                         Effect::SetStaffChat(chat) => {
                             meta.insert(META_STAFF_CHAT, chat.to_string().as_bytes())?;
                         }
                         Effect::LogFaq(log) => {
-                            faq_log.insert(&faq_log.generate_id()?.to_be_bytes(), encode(log))?;
+                            faq_log.insert(
+                                &faq_log.generate_id()?.to_be_bytes(),
+                                self.sealed(log.user, log).map_err(abort)?,
+                            )?;
                         }
                         Effect::Send(_) => {}
                     }
@@ -559,7 +698,7 @@ impl Store {
                         attempts: 0,
                         delivery: None,
                     };
-                    outbox.insert(&row.key(), encode(&row))?;
+                    outbox.insert(&row.key(), self.sealed_transit(&row).map_err(abort)?)?;
                 }
                 if let Some(id) = applied.callback {
                     // Every press is answered, so the button stops spinning.
@@ -575,12 +714,20 @@ impl Store {
                         attempts: 0,
                         delivery: None,
                     };
-                    outbox.insert(&row.key(), encode(&row))?;
+                    outbox.insert(&row.key(), self.sealed_transit(&row).map_err(abort)?)?;
                 }
-                users.insert(&user.id.to_be_bytes(), encode(&user))?;
+                if erase == Some(user.id) {
+                    users.remove(&user.id.to_be_bytes())?;
+                    sessions.remove(&session_key(applied.chat, user.id))?;
+                    return Ok(ApplyResult::Done { tickets: numbers });
+                }
+                users.insert(
+                    &user.id.to_be_bytes(),
+                    self.sealed(user.id, &user).map_err(abort)?,
+                )?;
                 sessions.insert(
                     &session_key(applied.chat, user.id),
-                    encode(&outcome.session),
+                    self.sealed(user.id, &outcome.session).map_err(abort)?,
                 )?;
                 Ok(ApplyResult::Done { tickets: numbers })
             },
@@ -636,7 +783,7 @@ impl Store {
                         attempts: 0,
                         delivery: None,
                     };
-                    outbox.insert(&row.key(), encode(&row))?;
+                    outbox.insert(&row.key(), self.sealed_transit(&row).map_err(abort)?)?;
                     meta.insert(META_DIGEST_DATE, date.as_bytes())?;
                     meta.insert(META_DIGEST_AT, at.to_string().as_bytes())?;
                     Ok(())
@@ -652,17 +799,23 @@ impl Store {
 
     /// All user records.
     pub fn users(&self) -> impl Iterator<Item = Result<UserRecord, StoreError>> + '_ {
-        self.users.iter().map(|r| {
-            let (k, v) = r?;
-            decode("users", &k, &v)
+        self.users.iter().filter_map(|r| {
+            let (k, v) = match r {
+                Ok(kv) => kv,
+                Err(e) => return Some(Err(e.into())),
+            };
+            self.unsealed("users", &k, &v).transpose()
         })
     }
 
     /// All pesantren profiles.
     pub fn profiles(&self) -> impl Iterator<Item = Result<Profile, StoreError>> + '_ {
-        self.profiles.iter().map(|r| {
-            let (k, v) = r?;
-            decode("profiles", &k, &v)
+        self.profiles.iter().filter_map(|r| {
+            let (k, v) = match r {
+                Ok(kv) => kv,
+                Err(e) => return Some(Err(e.into())),
+            };
+            self.unsealed("profiles", &k, &v).transpose()
         })
     }
 
@@ -816,7 +969,9 @@ impl Store {
         }
         for r in self.outbox.scan_prefix([Priority::Broadcast as u8]) {
             let (k, v) = r?;
-            let row: OutboxRow = decode("outbox", &k, &v)?;
+            let Some(row): Option<OutboxRow> = self.unsealed("outbox", &k, &v)? else {
+                continue;
+            };
             if row.delivery.is_some_and(|d| d.job == job) {
                 return Ok(true);
             }
@@ -865,7 +1020,7 @@ impl Store {
                         attempts: 0,
                         delivery: Some(DeliveryRef { job, user: *user }),
                     };
-                    outbox.insert(&row.key(), encode(&row))?;
+                    outbox.insert(&row.key(), self.sealed_transit(&row).map_err(abort)?)?;
                 }
                 Ok(())
             })
@@ -950,7 +1105,9 @@ impl Store {
         let mut n = 0;
         for r in self.outbox.scan_prefix([Priority::Broadcast as u8]) {
             let (k, v) = r?;
-            let row: OutboxRow = decode("outbox", &k, &v)?;
+            let Some(row): Option<OutboxRow> = self.unsealed("outbox", &k, &v)? else {
+                continue;
+            };
             if row.delivery.is_some() {
                 self.complete_delivery(&row, DeliveryStatus::Interrupted, None)?;
                 n += 1;
@@ -974,22 +1131,105 @@ impl Store {
                 attempts: 0,
                 delivery: None,
             };
-            self.outbox.insert(row.key(), encode(&row))?;
+            self.outbox.insert(row.key(), self.sealed_transit(&row)?)?;
         }
         self.db.flush()?;
         Ok(())
     }
 
+    // ----- personal data (UU PDP) -------------------------------------------
+
+    /// After an erasure was committed: destroys the person's key, so every
+    /// old copy of their records in sled's files is unreadable; starts a new
+    /// transit epoch, so nothing they typed stays readable in the inbox or
+    /// outbox; and scrubs the daily backups. Safe to repeat.
+    fn finish_erasure(&self, user: i64) -> Result<(), StoreError> {
+        self.keys.destroy(user)?;
+        self.rotate_epoch()?;
+        if let Some(dir) = &self.dir {
+            let backups = dir.join("backups");
+            if backups.is_dir() {
+                backup::scrub_backups(&backups, user, jiff::Timestamp::now())
+                    .map_err(|e| StoreError::Backup(e.to_string()))?;
+            }
+        }
+        tracing::info!(user, "personal data erased");
+        Ok(())
+    }
+
+    /// Seals the live inbox and outbox rows with a new epoch key, then
+    /// destroys the old one. Writers wait meanwhile.
+    pub fn rotate_epoch(&self) -> Result<(), StoreError> {
+        let _quiet = self.gate.write().unwrap_or_else(|e| e.into_inner());
+        let old = self.keys.next_epoch()?;
+        let new = self.keys.epoch_owner();
+        for tree in [&self.inbox, &self.outbox] {
+            for r in tree.iter() {
+                let (k, v) = r?;
+                if crypt::Keyring::owner_of(&v) == Some(old) {
+                    let plain = self.keys.open(&v)?.into_owned();
+                    tree.insert(k, self.keys.seal(new, &plain)?)?;
+                }
+            }
+        }
+        self.db.flush()?;
+        self.keys.destroy(old)?;
+        Ok(())
+    }
+
+    /// Erasures recorded in `meta`: their keys must be gone (a crash may
+    /// have come between the commit and the key's destruction).
+    fn settle_erasures(&self) -> Result<(), StoreError> {
+        for r in self.meta.scan_prefix(b"erased/") {
+            let (k, _) = r?;
+            if let Some(user) = std::str::from_utf8(&k[7..])
+                .ok()
+                .and_then(|s| s.parse().ok())
+            {
+                self.keys.destroy(user)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// What /privasi shows besides profile and tickets.
+    pub fn privacy_facts(&self, user: i64) -> Result<crate::dialog::PrivacyFacts, StoreError> {
+        let record = self.user(user)?;
+        let mut faq_questions = 0;
+        for r in self.faq_log.iter() {
+            let (_, v) = r?;
+            if crypt::Keyring::owner_of(&v) == Some(user) {
+                faq_questions += 1;
+            }
+        }
+        Ok(crate::dialog::PrivacyFacts {
+            first_name: record.as_ref().and_then(|u| u.first_name.clone()),
+            username: record.as_ref().and_then(|u| u.username.clone()),
+            first_seen: record.map(|u| u.first_seen),
+            faq_questions,
+        })
+    }
+
     /// FAQ records (unanswered questions, feedback), oldest first.
     pub fn faq_logs(&self) -> impl Iterator<Item = Result<crate::dialog::FaqLog, StoreError>> + '_ {
-        self.faq_log.iter().map(|r| {
-            let (k, v) = r?;
-            decode("faq_log", &k, &v)
+        self.faq_log.iter().filter_map(|r| {
+            let (k, v) = match r {
+                Ok(kv) => kv,
+                Err(e) => return Some(Err(e.into())),
+            };
+            self.unsealed("faq_log", &k, &v).transpose()
         })
     }
 }
 
 impl Lookup for Store {
+    fn privacy(&self, user: i64) -> crate::dialog::PrivacyFacts {
+        self.privacy_facts(user).unwrap_or_else(|e| {
+            tracing::error!(error = %e, "cannot read a user's data");
+            Default::default()
+        })
+    }
+
     fn ticket(&self, number: &str) -> Option<Ticket> {
         match Store::ticket(self, number) {
             Ok(t) => t,

@@ -19,6 +19,7 @@ pub struct Chat {
     /// The chat this side talks in (the user's private chat, or a group).
     pub chat: i64,
     pub first_name: String,
+    pub username: String,
     /// Every message the bot sent to this chat, with its message id.
     pub messages: Vec<(i32, OutMessage)>,
     reply_to: Option<ReplyTo>,
@@ -92,6 +93,7 @@ impl Chat {
             user,
             chat: user,
             first_name: "Ahmad".into(),
+            username: "ahmad".into(),
             messages: Vec::new(),
             reply_to: None,
             formatted: None,
@@ -172,7 +174,7 @@ impl Chat {
         };
         let handled = self
             .app
-            .handle(&event, None, Some("ahmad"))
+            .handle(&event, None, Some(&self.username))
             .expect("handled");
         self.last_toast = handled.outcome.toast.clone();
         // Button presses are answered through the outbox too.

@@ -5,16 +5,14 @@
 //! quickly, a non-admin is refused, and a SIGKILL half-way followed by a
 //! restart completes with nobody receiving it twice.
 
-mod support;
-
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use crate::support::bot::*;
+use crate::support::fake_bot_api::{FakeBotApi, TestUser};
 use jiff::Timestamp;
 use opop_bot::dialog::{Answer, Answers, Profile};
 use opop_bot::store::{Store, UserRecord};
-use support::bot::*;
-use support::fake_bot_api::{FakeBotApi, TestUser};
 
 const ADMIN: i64 = 9001;
 const FIRST: i64 = 100_001;

@@ -5,13 +5,11 @@
 //! answered by replying, two "take it" presses at once, and the daily
 //! digest sent once across a restart.
 
-mod support;
-
 use std::time::Duration;
 
+use crate::support::bot::*;
+use crate::support::fake_bot_api::{CallOutcome, FakeBotApi, SentMessage, TestChat, TestUser};
 use serde_json::Value;
-use support::bot::*;
-use support::fake_bot_api::{CallOutcome, FakeBotApi, SentMessage, TestChat, TestUser};
 
 const ADMIN: i64 = 9001;
 const BUDI: i64 = 9101;

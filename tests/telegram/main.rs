@@ -3,6 +3,9 @@
 //! exactly-once handling across duplicates and crashes, retries on 429 and
 //! 5xx, HTML escaping, and shutdown.
 
+mod broadcast;
+mod staff;
+#[path = "../support/mod.rs"]
 mod support;
 
 use std::time::{Duration, Instant};

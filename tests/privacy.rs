@@ -1,0 +1,208 @@
+//! Personal data (UU PDP): /privasi shows what is stored and why;
+//! /hapusdata erases it, keeps the tickets' non-personal content, tells the
+//! staff; afterwards neither the data folder's bytes, nor a backup, nor an
+//! export holds the person's name, username or phone.
+
+mod common;
+
+use std::path::Path;
+
+use common::Chat;
+use opop_bot::app::App;
+use opop_bot::config::Config;
+use opop_bot::content::Content;
+use opop_bot::dialog::{Answer, TicketStatus};
+use opop_bot::export;
+use opop_bot::i18n::Lang;
+use opop_bot::store::Store;
+
+const STAFF_CHAT: i64 = -100_555;
+const BUDI: i64 = 2001;
+/// What identifies the person in this test.
+const TRACES: [&str; 5] = [
+    "Kartini",
+    "kartini_w",
+    "Siti Aminah",
+    "81298765432",
+    "Nurul Falah",
+];
+
+fn app_in(dir: &Path) -> App {
+    let mut config = Config::default();
+    config.roles.staff = vec![BUDI];
+    config.roles.staff_chat = Some(STAFF_CHAT);
+    config.bot.data_dir = dir.to_path_buf();
+    App::new(
+        Content::embedded().unwrap(),
+        Store::open(dir).unwrap(),
+        config,
+    )
+}
+
+fn manager(app: App) -> Chat {
+    let mut chat = Chat::with_app(app, 7001, Some("id"));
+    chat.first_name = "Kartini".into();
+    chat.username = "kartini_w".into();
+    chat.send("/daftar");
+    chat.press("Setuju");
+    chat.send("Pondok Pesantren Nurul Falah");
+    chat.send("kediri");
+    chat.press("Kabupaten Kediri");
+    chat.press("Santripreneur");
+    chat.send("Siti Aminah");
+    chat.send("0812 9876 5432");
+    chat.press("Lewati");
+    chat.press("Kirim");
+    chat.send("/produk");
+    chat.send("Sambal Pecel Bu Siti Aminah");
+    chat.press("Makanan");
+    chat.send("Sambal pecel khas Kediri buatan santri.");
+    chat.photos(1);
+    chat.press("Selesai");
+    chat.send("15000");
+    chat.send("300");
+    chat.press("PIRT");
+    chat.press("Selesai");
+    chat.press("Tidak");
+    chat.press("Kirim");
+    chat.send("apakah ada pelatihan untuk Kartini di Kediri?");
+    chat.press("Tanya petugas");
+    chat
+}
+
+/// Every file under `dir`, as bytes.
+fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(files(&path));
+        } else if let Ok(bytes) = std::fs::read(&path) {
+            out.push((path.display().to_string(), bytes));
+        }
+    }
+    out
+}
+
+fn traces_in(bytes: &[u8]) -> Vec<&'static str> {
+    TRACES
+        .into_iter()
+        .filter(|t| bytes.windows(t.len()).any(|w| w == t.as_bytes()))
+        .collect()
+}
+
+#[test]
+fn privasi_shows_what_is_stored_and_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut chat = manager(app_in(dir.path()));
+    let t = chat.send("/privasi");
+    for line in [
+        "🔒 Data Anda di bot OPOP",
+        "• ID: 7001",
+        "• Nama: Kartini",
+        "• Username: @kartini_w",
+        "• Nama pesantren: Pondok Pesantren Nurul Falah",
+        "• Narahubung: Siti Aminah",
+        "• Nomor HP: +6281298765432",
+        "(versi pemberitahuan 2)",
+        "Pengajuan: 2 (lihat dengan /status)",
+        "Untuk apa: administrasi program OPOP Jawa Timur",
+    ] {
+        assert!(t.contains(line), "missing `{line}` in:\n{t}");
+    }
+    assert_eq!(chat.last_buttons(), ["🗑 Hapus data saya", "🏠 Menu"]);
+    let t = chat.press("Hapus data saya");
+    assert!(t.starts_with("🗑 Hapus data pribadi Anda?"), "{t}");
+    let t = chat.press("Jangan hapus");
+    assert_eq!(t, "Baik, data Anda tidak diubah.");
+    assert!(chat.app.store.profile(7001).unwrap().is_some());
+}
+
+#[test]
+fn hapusdata_leaves_no_trace_in_the_folder_backups_or_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut chat = manager(app_in(dir.path()));
+    let mut staff = chat.member(BUDI, STAFF_CHAT, "Budi");
+    staff.read();
+    let store = chat.app.store.clone();
+    // Before: the daily backup and an export hold the person (so the
+    // searches below can find them), the sled files never did (sealed).
+    store
+        .daily_backup(&dir.path().join("backups"), chat.now, 7)
+        .unwrap();
+    store.flush().unwrap();
+    let backups: Vec<u8> = files(&dir.path().join("backups"))
+        .into_iter()
+        .flat_map(|(_, b)| b)
+        .collect();
+    assert_eq!(traces_in(&backups), TRACES, "the backup holds them before");
+    for (path, bytes) in files(dir.path())
+        .iter()
+        .filter(|(p, _)| !p.contains("backups"))
+    {
+        assert!(
+            traces_in(bytes).is_empty(),
+            "{path} holds plain personal data"
+        );
+    }
+    let sheets = export::sheets(&store, &chat.app.content, Lang::Id, None).unwrap();
+    assert!(
+        !traces_in(&export::xlsx(&sheets).unwrap()).is_empty() || {
+            // xlsx is zipped; look at the rows instead.
+            format!("{sheets:?}").contains("Siti Aminah")
+        }
+    );
+
+    chat.send("/hapusdata");
+    let t = chat.press("Ya, hapus data saya");
+    assert!(t.starts_with("✅ Data pribadi Anda sudah dihapus"), "{t}");
+
+    // The staff are told, without the person's data.
+    let t = staff.read();
+    assert!(
+        t.contains("Seorang pengguna menghapus data pribadinya"),
+        "{t}"
+    );
+    assert!(t.contains("PRD-2026-00001, QST-2026-00001"), "{t}");
+    assert!(traces_in(t.as_bytes()).is_empty(), "{t}");
+
+    // The store: no profile, no user record; tickets anonymized, cancelled.
+    assert!(store.profile(7001).unwrap().is_none());
+    assert!(store.user(7001).unwrap().is_none());
+    let product = store.ticket("PRD-2026-00001").unwrap().unwrap();
+    assert!(product.erased_at.is_some());
+    assert_eq!(product.status, TicketStatus::Cancelled);
+    assert_eq!(product.user, 0);
+    assert_eq!(product.answers.get("price"), Some(&Answer::Number(15_000)));
+    assert!(!product.answers.contains_key("description"));
+    let question = store.ticket("QST-2026-00001").unwrap().unwrap();
+    assert!(question.answers.is_empty(), "{:?}", question.answers);
+    assert!(store.tickets_of_user(7001).unwrap().is_empty());
+
+    // No byte of the data folder holds them: not sled's files (old copies
+    // are sealed with a destroyed key), not the keyring, not the scrubbed
+    // daily backup.
+    store.flush().unwrap();
+    for (path, bytes) in files(dir.path()) {
+        assert!(
+            traces_in(&bytes).is_empty(),
+            "{path} still holds {:?}",
+            traces_in(&bytes)
+        );
+    }
+    // A new backup and a new export neither.
+    let mut backup = Vec::new();
+    store.backup(&mut backup).unwrap();
+    assert!(traces_in(&backup).is_empty(), "{:?}", traces_in(&backup));
+    let sheets = export::sheets(&store, &chat.app.content, Lang::Id, None).unwrap();
+    let rows = format!("{sheets:?}");
+    assert!(traces_in(rows.as_bytes()).is_empty(), "{rows}");
+    assert!(
+        rows.contains("PRD-2026-00001"),
+        "the ticket is still counted: {rows}"
+    );
+
+    // A new /start is a new user, welcomed from scratch.
+    let t = chat.send("/start");
+    assert!(t.contains("Belum terdaftar?"), "{t}");
+}
