@@ -47,8 +47,12 @@ pub enum Cell {
 
 impl Cell {
     /// The cell as CSV text (dates in WIB, amounts as plain numbers).
+    /// Text that Excel would read as a formula or a number (`=`, `+`, `-`,
+    /// `@`: formulas, "+62812…" phone numbers) gets a leading `'`, which
+    /// Excel shows as text.
     pub fn to_csv(&self) -> String {
         match self {
+            Cell::Text(s) if s.starts_with(['=', '+', '-', '@']) => format!("'{s}"),
             Cell::Text(s) => s.clone(),
             Cell::Int(n) | Cell::Rupiah(n) => n.to_string(),
             Cell::Time(t) => wib_string(*t),

@@ -187,7 +187,7 @@ impl Ticket {
     /// What is left of a ticket when its submitter erases their personal
     /// data: the structured, non-personal answers (choices, numbers,
     /// yes/no, region), statuses and dates without notes.
-    /// An open ticket is cancelled.
+    /// An open ticket is cancelled; the erasure is a history entry.
     pub fn erased(&self, now: Timestamp) -> Ticket {
         let mut t = self.clone();
         t.answers.retain(|_, answer| match answer {
@@ -204,15 +204,20 @@ impl Ticket {
                 entry.by = 0;
             }
         }
-        if !t.status.is_closed() {
-            t.record(HistoryEntry {
-                at: now,
-                by: 0,
-                status: TicketStatus::Cancelled,
-                note: None,
-                by_name: None,
-            });
-        }
+        // Always a new entry, so a staff action decided on the ticket before
+        // the erasure is refused as stale (the version changed).
+        let status = if t.status.is_closed() {
+            t.status
+        } else {
+            TicketStatus::Cancelled
+        };
+        t.record(HistoryEntry {
+            at: now,
+            by: 0,
+            status,
+            note: None,
+            by_name: None,
+        });
         t.erased_at = Some(now);
         // Not even the Telegram id is left to tie it to the person.
         t.user = 0;

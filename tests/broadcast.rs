@@ -294,3 +294,35 @@ fn a_running_broadcast_can_be_stopped() {
     let t = admin.read();
     assert!(t.contains("✖ Siaran #1 dihentikan"), "{t}");
 }
+
+#[test]
+fn a_scheduled_broadcast_tells_the_admin_once_not_every_five_seconds() {
+    let mut admin = Chat::with_app(app(), ADMIN, Some("id"));
+    let store = admin.app.store.clone();
+    for id in 1..=40 {
+        seed(&store, 40_000 + id, Some("Kota Madiun"), Lang::Id, true);
+    }
+    admin.send("/siaran");
+    admin.send("Batas pendaftaran kurasi 10 Desember");
+    admin.press("Semua pengguna aktif");
+    admin.press("Jadwalkan");
+    admin.send("2026-12-01 08:00");
+    let start: Timestamp = "2026-12-01T01:00:30Z".parse().unwrap();
+    for s in [0, 6, 12, 18] {
+        broadcast::pump(
+            &admin.app.content,
+            &store,
+            start + SignedDuration::from_secs(s),
+        )
+        .unwrap();
+    }
+    let t = admin.read();
+    let lines: Vec<_> = admin
+        .last
+        .iter()
+        .filter(|m| m.text.starts_with("📢 Siaran #1"))
+        .collect();
+    assert_eq!(lines.len(), 1, "one 'started' line, not one per round: {t}");
+    assert!(lines[0].text.starts_with("📢 Siaran #1: terkirim 0"), "{t}");
+    assert_eq!(admin.last_buttons(), ["✖ Hentikan siaran"]);
+}

@@ -191,6 +191,12 @@ fn csv_files_have_a_bom_and_the_same_rows() {
         "Pondok Pesantren Darul Ulum — دار العلوم"
     );
     let created = &rows[0][col("Dibuat (WIB)")];
+    let pesantren = std::fs::read(dir.path().join("Pesantren.csv")).unwrap();
+    let text = String::from_utf8_lossy(&pesantren[3..]).into_owned();
+    assert!(
+        text.contains(",'+6281234567890,"),
+        "a phone number stays text in Excel: {text}"
+    );
     assert!(created.starts_with("2026-11-28 10:"), "WIB: {created}");
 }
 
@@ -219,7 +225,7 @@ fn backup_restore_backup_is_identical_and_restore_never_overwrites() {
     let header = String::from_utf8_lossy(first.split(|b| *b == b'\n').next().unwrap()).into_owned();
     assert!(
         header
-            .starts_with("{\"format\":\"opop-bot backup\",\"version\":1,\"schema\":1,\"counts\":{"),
+            .starts_with("{\"format\":\"opop-bot backup\",\"version\":1,\"schema\":2,\"counts\":{"),
         "{header}"
     );
 

@@ -206,3 +206,35 @@ fn hapusdata_leaves_no_trace_in_the_folder_backups_or_exports() {
     let t = chat.send("/start");
     assert!(t.contains("Belum terdaftar?"), "{t}");
 }
+
+#[test]
+fn a_person_who_comes_back_after_erasure_keeps_their_new_data_across_restarts() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut chat = manager(app_in(dir.path()));
+        chat.send("/hapusdata");
+        chat.press("Ya, hapus data saya");
+        // Back a week later: registers again.
+        chat.advance(24 * 7);
+        chat.send("/daftar");
+        chat.press("Setuju");
+        chat.send("Pondok Pesantren Nurul Falah");
+        chat.send("kediri");
+        chat.press("Kabupaten Kediri");
+        chat.press("Santripreneur");
+        chat.send("Siti Aminah");
+        chat.send("0812 9876 5432");
+        chat.press("Lewati");
+        let t = chat.press("Kirim");
+        assert!(t.contains("Profil pesantren tersimpan"), "{t}");
+        chat.app.store.flush().unwrap();
+    }
+    // A restart (the store opened again) must not shred the new key.
+    let store = Store::open(dir.path()).unwrap();
+    let profile = store
+        .profile(7001)
+        .unwrap()
+        .expect("the new profile survives a restart");
+    assert_eq!(profile.text("contact_person"), Some("Siti Aminah"));
+    assert!(store.user(7001).unwrap().is_some());
+}

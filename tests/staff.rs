@@ -598,3 +598,33 @@ fn the_digest_matches_its_snapshot_and_is_sent_once_a_day() {
     let t = staff.read();
     assert!(t.contains("sejak 2 Des 2026 07:30 WIB"), "{t}");
 }
+
+#[test]
+fn a_pending_reason_does_not_swallow_an_answer_to_another_notice() {
+    let (mut manager, mut staff) = desk();
+    submit_product(&mut manager);
+    manager.send("kapan pameran di surabaya tahun depan?");
+    manager.press("Tanya petugas");
+    staff.read();
+    // Budi presses "reject" on the product, then answers the question first.
+    staff.press("Tolak");
+    let (question, _) = staff.find("QST-2026-00001");
+    staff.reply(question, "Pameran berikutnya diumumkan Januari.");
+    let qst = manager.app.store.ticket("QST-2026-00001").unwrap().unwrap();
+    assert_eq!(qst.status, TicketStatus::Answered);
+    let prd = manager.app.store.ticket("PRD-2026-00001").unwrap().unwrap();
+    assert_eq!(
+        prd.status,
+        TicketStatus::Open,
+        "the answer is no rejection reason"
+    );
+    // The prompt still takes its reason.
+    let (prompt, _) = staff.find("tulis alasan penolakan");
+    staff.reply(prompt, "Produk belum memiliki izin edar.");
+    let prd = manager.app.store.ticket("PRD-2026-00001").unwrap().unwrap();
+    assert_eq!(prd.status, TicketStatus::Rejected);
+    assert_eq!(
+        prd.history.last().unwrap().note.as_deref(),
+        Some("Produk belum memiliki izin edar.")
+    );
+}

@@ -882,12 +882,19 @@ fn progress(
         label: content.i18n.msg(lang, ids::BROADCAST_CANCEL_BUTTON),
         data: format!("b:c:{}", job.id),
     }]]);
-    let message = OutMessage {
-        edit: job.progress_message,
-        ..OutMessage::new(job.author_chat, text).with_keyboard(keyboard)
-    };
-    store.enqueue(&[message], Priority::Reply)?;
-    pumped.queued += 1;
+    // A job started from "send now" edits the admin's preview. A scheduled
+    // one has no such message: the admin is told once that it started
+    // (with the stop button) and gets the report at the end, rather than a
+    // new message every few seconds.
+    let first = job.progress_at.is_none();
+    if job.progress_message.is_some() || first {
+        let message = OutMessage {
+            edit: job.progress_message,
+            ..OutMessage::new(job.author_chat, text).with_keyboard(keyboard)
+        };
+        store.enqueue(&[message], Priority::Reply)?;
+        pumped.queued += 1;
+    }
     job.progress_at = Some(now);
     store.save_job(&job)?;
     Ok(())

@@ -236,6 +236,9 @@ pub struct PendingAction {
     pub notice: Option<i32>,
     /// The ticket's version when the button was pressed.
     pub version: usize,
+    /// When the button was pressed; an old prompt no longer takes replies.
+    #[serde(default)]
+    pub at: Option<Timestamp>,
 }
 
 impl Session {

@@ -572,6 +572,7 @@ impl Turn<'_, '_> {
             action,
             notice: message_id,
             version: ticket.version(),
+            at: Some(self.event.now),
         });
         self.effects.push(Effect::Send(
             OutMessage::new(self.event.chat, text)
@@ -648,7 +649,26 @@ impl Turn<'_, '_> {
             return;
         }
         let note = text.trim();
-        if let Some(pending) = self.session.pending.clone() {
+        // A pending action takes only a reply to its prompt (or to its
+        // ticket's notice), and only for an hour; a reply to another
+        // notice is handled for that notice.
+        let pending = self.session.pending.clone().filter(|p| {
+            let fresh =
+                p.at.is_none_or(|at| self.event.now - at < jiff::SignedDuration::from_hours(1));
+            let about_it = self
+                .event
+                .reply_to
+                .as_ref()
+                .and_then(|r| find_ticket_number(&r.text))
+                .is_none_or(|n| n == p.ticket);
+            fresh && about_it
+        });
+        if self.session.pending.as_ref().is_some_and(|p| {
+            p.at.is_some_and(|at| self.event.now - at >= jiff::SignedDuration::from_hours(1))
+        }) {
+            self.session.pending = None;
+        }
+        if let Some(pending) = pending {
             if !note.chars().any(char::is_alphanumeric) || note.chars().count() > MAX_NOTE_CHARS {
                 let text = self.tf(
                     ids::STAFF_NOTE_INVALID,
@@ -715,7 +735,7 @@ impl Turn<'_, '_> {
             );
             return self.send(text);
         }
-        if ticket.status == TicketStatus::Cancelled {
+        if ticket.status == TicketStatus::Cancelled || ticket.erased_at.is_some() {
             let text = self.tf(
                 ids::STAFF_QUESTION_CANCELLED,
                 Args::new().str("number", &number),

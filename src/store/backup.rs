@@ -85,7 +85,7 @@ struct LineIn<'a> {
 }
 
 /// Whose key seals a record of `tree` (`None`: stored plain).
-fn owner(tree: &str, key: &[u8], value: &[u8], epoch: i64) -> Option<i64> {
+pub(super) fn owner(tree: &str, key: &[u8], value: &[u8], epoch: i64) -> Option<i64> {
     let id_at = |at: usize| -> Option<i64> {
         Some(i64::from_be_bytes(key.get(at..at + 8)?.try_into().ok()?))
     };
@@ -111,17 +111,32 @@ fn owner(tree: &str, key: &[u8], value: &[u8], epoch: i64) -> Option<i64> {
 /// updates, queued messages, which may quote them) are dropped. Each file
 /// is rewritten through a temporary name with fresh header counts.
 pub fn scrub_backups(dir: &Path, user: i64, now: jiff::Timestamp) -> Result<(), BackupError> {
-    let hex_id = to_hex(&user.to_be_bytes());
+    // A file that cannot be scrubbed does not stop the others; the first
+    // failure is reported (and the erasure is finished again at start).
+    let mut first_error = None;
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
         if path.extension().and_then(|e| e.to_str()) != Some("jsonl") {
             continue;
         }
-        let text = std::fs::read_to_string(&path)?;
+        if let Err(e) = scrub_file(&path, user, now) {
+            tracing::error!(path = %path.display(), error = %e, "cannot scrub a backup");
+            first_error.get_or_insert(e);
+        }
+    }
+    first_error.map_or(Ok(()), Err)
+}
+
+fn scrub_file(path: &Path, user: i64, now: jiff::Timestamp) -> Result<(), BackupError> {
+    let hex_id = to_hex(&user.to_be_bytes());
+    {
+        let text = std::fs::read_to_string(path)?;
         let mut lines = text.lines();
-        let Some(first) = lines.next() else { continue };
+        let Some(first) = lines.next() else {
+            return Ok(());
+        };
         let Ok(mut header) = serde_json::from_str::<Header>(first) else {
-            continue;
+            return Ok(());
         };
         let mut kept: Vec<String> = Vec::new();
         let mut counts: BTreeMap<String, u64> = BTreeMap::new();
@@ -182,7 +197,7 @@ pub fn scrub_backups(dir: &Path, user: i64, now: jiff::Timestamp) -> Result<(), 
             }
             file.into_inner().map_err(|e| e.into_error())?.sync_all()?;
         }
-        std::fs::rename(&tmp, &path)?;
+        std::fs::rename(&tmp, path)?;
     }
     Ok(())
 }
@@ -362,6 +377,7 @@ impl Store {
         now: jiff::Timestamp,
         keep: usize,
     ) -> Result<Option<std::path::PathBuf>, BackupError> {
+        let _one_at_a_time = self.backups_lock.lock().unwrap_or_else(|e| e.into_inner());
         let z = now.to_zoned_datetime(crate::time::wib());
         let name = format!("opop-{:04}-{:02}-{:02}.jsonl", z.year(), z.month(), z.day());
         let path = dir.join(&name);

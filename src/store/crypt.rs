@@ -239,6 +239,17 @@ impl Keyring {
         Ok(old)
     }
 
+    /// Destroys every epoch key but `keep`.
+    pub fn destroy_epochs_except(&self, keep: i64) -> Result<(), CryptError> {
+        let mut guard = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let before = guard.1.len();
+        guard.1.retain(|id, _| *id >= 0 || *id == keep);
+        if guard.1.len() != before {
+            self.save(&mut guard)?;
+        }
+        Ok(())
+    }
+
     /// Whether a key exists (tests: a destroyed key stays destroyed).
     pub fn has_key(&self, owner: i64) -> bool {
         self.state

@@ -31,7 +31,8 @@ use crate::dialog::{
 use crate::i18n::Lang;
 
 /// Version of the store layout, kept in the `meta` tree.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version 2: personal and transit records are sealed (crypto-shredding).
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// `meta` key: the staff chat chosen with /grupstaf.
 const META_STAFF_CHAT: &str = "staff_chat";
@@ -91,6 +92,9 @@ pub struct Store {
     keys: std::sync::Arc<crypt::Keyring>,
     /// The data folder (none for a temporary store).
     dir: Option<std::path::PathBuf>,
+    /// Writing a daily backup and scrubbing backups take turns, so a
+    /// snapshot taken before an erasure cannot land after the scrub.
+    backups_lock: std::sync::Arc<std::sync::Mutex<()>>,
 }
 
 /// Who and what one handled event was about, besides the engine's outcome.
@@ -193,6 +197,7 @@ impl Store {
             gate: Default::default(),
             keys: std::sync::Arc::new(keys),
             dir,
+            backups_lock: Default::default(),
             db,
         };
         store.migrate()?;
@@ -214,11 +219,36 @@ impl Store {
         });
         match found {
             Some(v) if v > SCHEMA_VERSION => return Err(StoreError::TooNew { found: v }),
+            Some(1) => {
+                // Version 2 seals personal and transit records (UU PDP):
+                // records written by version 1 are sealed now.
+                self.seal_plain_records()?;
+                self.meta
+                    .insert("schema", SCHEMA_VERSION.to_string().as_bytes())?;
+                self.db.flush()?;
+            }
             Some(_) => {}
             None => {
                 self.meta
                     .insert("schema", SCHEMA_VERSION.to_string().as_bytes())?;
                 self.db.flush()?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Seals every personal or transit record still stored plain.
+    fn seal_plain_records(&self) -> Result<(), StoreError> {
+        let epoch = self.keys.epoch_owner();
+        for (name, tree) in self.all_trees() {
+            for r in tree.iter() {
+                let (k, v) = r?;
+                if crypt::Keyring::owner_of(&v).is_some() {
+                    continue;
+                }
+                if let Some(owner) = backup::owner(name, &k, &v, epoch) {
+                    tree.insert(k, self.keys.seal(owner, &v)?)?;
+                }
             }
         }
         Ok(())
@@ -602,7 +632,11 @@ impl Store {
                                 Some(v) => self.unsealed("tickets", key, &v).map_err(abort)?,
                                 None => None,
                             };
-                            if current.as_ref().map(Ticket::version) != Some(*expected) {
+                            // An erased ticket is never written back from a
+                            // copy decided before the erasure.
+                            if current.as_ref().map(Ticket::version) != Some(*expected)
+                                || current.as_ref().is_some_and(|c| c.erased_at.is_some())
+                            {
                                 return Err(ConflictableTransactionError::Abort(
                                     StoreError::Conflict(ticket.number.clone()),
                                 ));
@@ -907,22 +941,30 @@ impl Store {
     /// status.
     pub fn start_job(&self, job: &Job, recipients: &[(i64, Lang)]) -> Result<Job, StoreError> {
         let _writing = self.writing();
-        let mut batch = sled::Batch::default();
-        let mut pending = sled::Batch::default();
-        for (user, lang) in recipients {
-            let key = Store::ledger_key(job.id, *user);
-            if !self.ledger.contains_key(key)? {
-                let entry = LedgerEntry {
-                    status: DeliveryStatus::Pending,
-                    lang: *lang,
-                    reason: None,
-                };
-                batch.insert(&key, encode(&entry));
-                pending.insert(&key, &[]);
-            }
-        }
-        self.ledger.apply_batch(batch)?;
-        self.pending.apply_batch(pending)?;
+        // The ledger and its pending index in one transaction: a recipient
+        // is never "pending" without being in the index.
+        (&self.ledger, &self.pending)
+            .transaction(
+                |(ledger, pending)| -> Result<(), ConflictableTransactionError<StoreError>> {
+                    for (user, lang) in recipients {
+                        let key = Store::ledger_key(job.id, *user);
+                        if ledger.get(key)?.is_none() {
+                            let entry = LedgerEntry {
+                                status: DeliveryStatus::Pending,
+                                lang: *lang,
+                                reason: None,
+                            };
+                            ledger.insert(&key, encode(&entry))?;
+                            pending.insert(&key, &[])?;
+                        }
+                    }
+                    Ok(())
+                },
+            )
+            .map_err(|e| match e {
+                TransactionError::Storage(e) => StoreError::Sled(e),
+                TransactionError::Abort(e) => e,
+            })?;
         // save_job takes the gate itself: a nested shared hold could wait
         // behind a backup queued in between.
         drop(_writing);
@@ -1043,7 +1085,8 @@ impl Store {
     ) -> Result<(), StoreError> {
         let _writing = self.writing();
         let Some(d) = row.delivery else {
-            return self.remove_outbox_row(row);
+            self.outbox.remove(row.key())?;
+            return Ok(());
         };
         let key = Store::ledger_key(d.job, d.user);
         (&self.ledger, &self.outbox)
@@ -1149,10 +1192,15 @@ impl Store {
         if let Some(dir) = &self.dir {
             let backups = dir.join("backups");
             if backups.is_dir() {
+                let _one_at_a_time = self.backups_lock.lock().unwrap_or_else(|e| e.into_inner());
                 backup::scrub_backups(&backups, user, jiff::Timestamp::now())
                     .map_err(|e| StoreError::Backup(e.to_string()))?;
             }
         }
+        // Done: the mark goes, so a person who comes back later keeps the
+        // new key they get (a mark left by a crash is finished at start).
+        self.meta.remove(format!("erased/{user}").as_bytes())?;
+        self.db.flush()?;
         tracing::info!(user, "personal data erased");
         Ok(())
     }
@@ -1161,33 +1209,47 @@ impl Store {
     /// destroys the old one. Writers wait meanwhile.
     pub fn rotate_epoch(&self) -> Result<(), StoreError> {
         let _quiet = self.gate.write().unwrap_or_else(|e| e.into_inner());
-        let old = self.keys.next_epoch()?;
+        self.keys.next_epoch()?;
         let new = self.keys.epoch_owner();
+        // Every row not under the new key is sealed again (rows of any older
+        // epoch a crash left behind too), then every other epoch key goes.
         for tree in [&self.inbox, &self.outbox] {
             for r in tree.iter() {
                 let (k, v) = r?;
-                if crypt::Keyring::owner_of(&v) == Some(old) {
-                    let plain = self.keys.open(&v)?.into_owned();
-                    tree.insert(k, self.keys.seal(new, &plain)?)?;
+                if crypt::Keyring::owner_of(&v) != Some(new) {
+                    match self.keys.open(&v) {
+                        Ok(plain) => {
+                            let plain = plain.into_owned();
+                            tree.insert(k, self.keys.seal(new, &plain)?)?;
+                        }
+                        Err(crypt::CryptError::Shredded) => {
+                            tree.remove(k)?;
+                        }
+                        Err(e) => return Err(e.into()),
+                    }
                 }
             }
         }
         self.db.flush()?;
-        self.keys.destroy(old)?;
+        self.keys.destroy_epochs_except(new)?;
         Ok(())
     }
 
     /// Erasures recorded in `meta`: their keys must be gone (a crash may
     /// have come between the commit and the key's destruction).
     fn settle_erasures(&self) -> Result<(), StoreError> {
+        let mut unfinished = Vec::new();
         for r in self.meta.scan_prefix(b"erased/") {
             let (k, _) = r?;
             if let Some(user) = std::str::from_utf8(&k[7..])
                 .ok()
-                .and_then(|s| s.parse().ok())
+                .and_then(|s| s.parse::<i64>().ok())
             {
-                self.keys.destroy(user)?;
+                unfinished.push(user);
             }
+        }
+        for user in unfinished {
+            self.finish_erasure(user)?;
         }
         Ok(())
     }

@@ -108,6 +108,17 @@ pub async fn run(
     tracing::info!(bot = %me.username(), "connected to Telegram");
     commands::register(&bot, &app).await;
 
+    // A broadcast delivery left in the outbox by the last stop may already
+    // be at Telegram: never sent again. Settled before the sender and the
+    // broadcast pump start, so no delivery queued from now on is touched.
+    match app.store.interrupt_broadcast_rows() {
+        Ok(0) => {}
+        Ok(n) => tracing::warn!(
+            deliveries = n,
+            "broadcast deliveries interrupted by the last stop"
+        ),
+        Err(e) => tracing::error!(error = %e, "cannot settle interrupted broadcast deliveries"),
+    }
     let wake = Arc::new(Notify::new());
     let (stop_tx, stop_rx) = watch::channel(false);
     let throttled = bot.clone().throttle(send_limits());

@@ -63,16 +63,6 @@ pub async fn run(
     // next start, so one bad row cannot spin the sender.
     let mut poisoned: HashSet<u64> = HashSet::new();
     let mut tasks: JoinSet<()> = JoinSet::new();
-    // A broadcast delivery left in the outbox by a stop may already be at
-    // Telegram: never send it again.
-    match app.store.interrupt_broadcast_rows() {
-        Ok(0) => {}
-        Ok(n) => tracing::warn!(
-            deliveries = n,
-            "broadcast deliveries interrupted by the last stop"
-        ),
-        Err(e) => tracing::error!(error = %e, "cannot settle interrupted broadcast deliveries"),
-    }
     loop {
         if *stop.borrow() {
             break;
@@ -144,10 +134,13 @@ async fn deliver(app: &App, bot: &Throttle<Bot>, row: OutboxRow, mut stop: watch
     }
     let mut backoff = Duration::from_secs(1);
     let mut outcome = (DeliveryStatus::Sent, None);
+    // Pieces of a long message (or album chunks) Telegram already has: a
+    // retry goes on from the first one it does not.
+    let mut done = 0;
     let mut edit_failed = false;
     loop {
         let result = match &row.item {
-            OutItem::Message(m) => send_message(app, bot, m, edit_failed).await,
+            OutItem::Message(m) => send_message(app, bot, m, edit_failed, &mut done).await,
             OutItem::CallbackAnswer { id, text } => answer_callback(bot, id, text).await,
         };
         match result {
@@ -231,6 +224,7 @@ async fn send_message(
     bot: &Throttle<Bot>,
     m: &OutMessage,
     edit_failed: bool,
+    done: &mut usize,
 ) -> Result<(), Failure> {
     let chat = ChatId(m.chat);
     if let (Some(id), false) = (m.edit, edit_failed) {
@@ -252,14 +246,14 @@ async fn send_message(
         }
     }
     if !m.media.is_empty() {
-        return send_album(bot, chat, m).await;
+        return send_album(bot, chat, m, done).await;
     }
     if m.attachment == Some(Attachment::Export) {
         return send_export(app, bot, chat).await;
     }
     let pieces = html::split(&m.text, MAX_TEXT);
     let last = pieces.len().saturating_sub(1);
-    for (i, piece) in pieces.into_iter().enumerate() {
+    for (i, piece) in pieces.into_iter().enumerate().skip(*done) {
         let mut request = bot.send_message(chat, piece).parse_mode(ParseMode::Html);
         if i == last {
             match &m.keyboard {
@@ -283,6 +277,7 @@ async fn send_message(
             }
         }
         request.await.map_err(classify)?;
+        *done += 1;
     }
     Ok(())
 }
@@ -335,10 +330,21 @@ async fn send_export(app: &App, bot: &Throttle<Bot>, chat: ChatId) -> Result<(),
 
 /// Photos as one album (or one photo), the text as the first caption; a
 /// text too long for a caption follows as its own message.
-async fn send_album(bot: &Throttle<Bot>, chat: ChatId, m: &OutMessage) -> Result<(), Failure> {
+async fn send_album(
+    bot: &Throttle<Bot>,
+    chat: ChatId,
+    m: &OutMessage,
+    done: &mut usize,
+) -> Result<(), Failure> {
     let fits = html::visible_len(&m.text) <= MAX_CAPTION;
     let caption = if fits { m.text.clone() } else { String::new() };
-    if let [photo] = m.media.as_slice() {
+    let chunks: Vec<&[String]> = m.media.chunks(10).collect();
+    if *done >= chunks.len() + usize::from(!fits) {
+        return Ok(());
+    }
+    if *done >= chunks.len() {
+        // Only the long caption's text is left.
+    } else if let [photo] = m.media.as_slice() {
         let mut request = bot.send_photo(chat, InputFile::file_id(FileId(photo.clone())));
         if !caption.is_empty() {
             request = request.caption(caption).parse_mode(ParseMode::Html);
@@ -347,9 +353,10 @@ async fn send_album(bot: &Throttle<Bot>, chat: ChatId, m: &OutMessage) -> Result
             request = request.reply_markup(inline(rows));
         }
         request.await.map_err(classify)?;
+        *done += 1;
     } else {
         // Telegram takes 2 to 10 photos per album.
-        for (i, chunk) in m.media.chunks(10).enumerate() {
+        for (i, chunk) in chunks.iter().enumerate().skip(*done) {
             let items = chunk.iter().enumerate().map(|(j, id)| {
                 let mut photo = InputMediaPhoto::new(InputFile::file_id(FileId(id.clone())));
                 if i == 0 && j == 0 && !caption.is_empty() {
@@ -360,6 +367,7 @@ async fn send_album(bot: &Throttle<Bot>, chat: ChatId, m: &OutMessage) -> Result
             bot.send_media_group(chat, items.collect::<Vec<_>>())
                 .await
                 .map_err(classify)?;
+            *done += 1;
         }
     }
     if !fits {
@@ -368,6 +376,7 @@ async fn send_album(bot: &Throttle<Bot>, chat: ChatId, m: &OutMessage) -> Result
             ..m.clone()
         };
         Box::pin(send_text(bot, &text)).await?;
+        *done += 1;
     }
     Ok(())
 }
