@@ -10,8 +10,11 @@
 //! epoch key and destroys the old one, so nothing a person typed survives
 //! in the transit trees either.
 //!
-//! Sealed value: `0xE1`, the key id (i64, big-endian), a 24-byte nonce,
-//! the ciphertext with its tag. Anything else is a plain (unsealed) value.
+//! Sealed value: `0xE1`, the owner (i64, big-endian), the key's generation
+//! (u32, big-endian), a 24-byte nonce, the ciphertext with its tag.
+//! Anything else is a plain (unsealed) value. A person who comes back after
+//! an erasure gets a key of a new generation, so a leftover record of the
+//! old one reads as shredded, never as damaged.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -23,7 +26,7 @@ use chacha20poly1305::{Key, XChaCha20Poly1305, XNonce};
 use serde::{Deserialize, Serialize};
 
 const MAGIC: u8 = 0xE1;
-const HEADER: usize = 1 + 8 + 24;
+const HEADER: usize = 1 + 8 + 4 + 24;
 /// The keyring's file name in the data folder.
 pub const FILE: &str = "keyring.json";
 
@@ -46,14 +49,27 @@ pub enum CryptError {
 struct State {
     v: u32,
     epoch: u64,
-    /// Key id (decimal) -> key (hex).
+    /// "owner:generation" -> key (hex).
     keys: BTreeMap<String, String>,
+    /// Owner -> the generation of their next key (owners erased before).
+    #[serde(default)]
+    generations: BTreeMap<String, u32>,
+}
+
+/// A key's identity: its owner and generation.
+type KeyId = (i64, u32);
+
+/// In memory: the epoch, the keys, and current generations.
+struct Ring {
+    epoch: u64,
+    keys: BTreeMap<KeyId, Key>,
+    generations: BTreeMap<i64, u32>,
 }
 
 /// The keys, in memory and in their file (none for a temporary store).
 pub struct Keyring {
     path: Option<PathBuf>,
-    state: Mutex<(State, BTreeMap<i64, Key>)>,
+    state: Mutex<Ring>,
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -67,7 +83,7 @@ fn unhex(s: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
-/// The key id of an epoch (negative; people's ids are positive).
+/// The owner id of an epoch (negative; people's ids are positive).
 fn epoch_id(epoch: u64) -> i64 {
     -(epoch as i64) - 1
 }
@@ -76,28 +92,31 @@ impl Keyring {
     /// Loads (or starts) the keyring in a data folder.
     pub fn load(dir: &Path) -> Result<Keyring, CryptError> {
         let path = dir.join(FILE);
+        let unreadable = || CryptError::Unreadable(path.display().to_string());
         let state: State = match std::fs::read(&path) {
-            Ok(bytes) => serde_json::from_slice(&bytes)
-                .map_err(|_| CryptError::Unreadable(path.display().to_string()))?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => State {
-                v: 1,
-                ..State::default()
-            },
-            Err(_) => return Err(CryptError::Unreadable(path.display().to_string())),
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|_| unreadable())?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => State::default(),
+            Err(_) => return Err(unreadable()),
         };
         let mut keys = BTreeMap::new();
         for (id, k) in &state.keys {
-            let id: i64 = id
-                .parse()
-                .map_err(|_| CryptError::Unreadable(path.display().to_string()))?;
-            let bytes = unhex(k)
-                .filter(|b| b.len() == 32)
-                .ok_or_else(|| CryptError::Unreadable(path.display().to_string()))?;
-            keys.insert(id, *Key::from_slice(&bytes));
+            let (owner, generation) = id.split_once(':').unwrap_or((id, "0"));
+            let owner: i64 = owner.parse().map_err(|_| unreadable())?;
+            let generation: u32 = generation.parse().map_err(|_| unreadable())?;
+            let bytes = unhex(k).filter(|b| b.len() == 32).ok_or_else(unreadable)?;
+            keys.insert((owner, generation), *Key::from_slice(&bytes));
+        }
+        let mut generations = BTreeMap::new();
+        for (owner, generation) in &state.generations {
+            generations.insert(owner.parse().map_err(|_| unreadable())?, *generation);
         }
         let ring = Keyring {
             path: Some(path),
-            state: Mutex::new((state, keys)),
+            state: Mutex::new(Ring {
+                epoch: state.epoch,
+                keys,
+                generations,
+            }),
         };
         ring.ensure_epoch()?;
         Ok(ring)
@@ -107,44 +126,55 @@ impl Keyring {
     pub fn temporary() -> Keyring {
         let ring = Keyring {
             path: None,
-            state: Mutex::new((
-                State {
-                    v: 1,
-                    ..State::default()
-                },
-                BTreeMap::new(),
-            )),
+            state: Mutex::new(Ring {
+                epoch: 0,
+                keys: BTreeMap::new(),
+                generations: BTreeMap::new(),
+            }),
         };
         ring.ensure_epoch().expect("no file to write");
         ring
     }
 
+    fn lock(&self) -> std::sync::MutexGuard<'_, Ring> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     fn ensure_epoch(&self) -> Result<(), CryptError> {
-        let mut guard = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        let id = epoch_id(guard.0.epoch);
-        if let std::collections::btree_map::Entry::Vacant(slot) = guard.1.entry(id) {
+        let mut ring = self.lock();
+        let id = (epoch_id(ring.epoch), 0);
+        if let std::collections::btree_map::Entry::Vacant(slot) = ring.keys.entry(id) {
             slot.insert(XChaCha20Poly1305::generate_key(&mut OsRng));
-            self.save(&mut guard)?;
+            self.save(&ring)?;
         }
         Ok(())
     }
 
     /// Writes the file: temporary name, fsync, rename, fsync the folder.
-    fn save(&self, guard: &mut (State, BTreeMap<i64, Key>)) -> Result<(), CryptError> {
-        guard.0.keys = guard
-            .1
-            .iter()
-            .map(|(id, k)| (id.to_string(), hex(k)))
-            .collect();
+    fn save(&self, ring: &Ring) -> Result<(), CryptError> {
         let Some(path) = &self.path else {
             return Ok(());
+        };
+        let state = State {
+            v: 2,
+            epoch: ring.epoch,
+            keys: ring
+                .keys
+                .iter()
+                .map(|((owner, generation), k)| (format!("{owner}:{generation}"), hex(k)))
+                .collect(),
+            generations: ring
+                .generations
+                .iter()
+                .map(|(owner, generation)| (owner.to_string(), *generation))
+                .collect(),
         };
         let io = |source| CryptError::Io {
             path: path.display().to_string(),
             source,
         };
         let tmp = path.with_extension("json.tmp");
-        let bytes = serde_json::to_vec(&guard.0).expect("keyring serializes");
+        let bytes = serde_json::to_vec(&state).expect("keyring serializes");
         let mut file = std::fs::File::create(&tmp).map_err(io)?;
         file.write_all(&bytes).map_err(io)?;
         file.sync_all().map_err(io)?;
@@ -158,25 +188,27 @@ impl Keyring {
         Ok(())
     }
 
-    /// The key id for short-lived rows now.
+    /// The owner id for short-lived rows now.
     pub fn epoch_owner(&self) -> i64 {
-        epoch_id(self.state.lock().unwrap_or_else(|e| e.into_inner()).0.epoch)
+        epoch_id(self.lock().epoch)
     }
 
-    /// Seals `plain` with `owner`'s key, creating (and saving) it first if
-    /// needed, so no sealed byte reaches sled before its key is on disk.
+    /// Seals `plain` with `owner`'s current key, creating (and saving) it
+    /// first if needed, so no sealed byte reaches sled before its key is on
+    /// disk.
     pub fn seal(&self, owner: i64, plain: &[u8]) -> Result<Vec<u8>, CryptError> {
-        let mut guard = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        let key = match guard.1.get(&owner) {
+        let mut ring = self.lock();
+        let generation = ring.generations.get(&owner).copied().unwrap_or(0);
+        let key = match ring.keys.get(&(owner, generation)) {
             Some(k) => *k,
             None => {
                 let k = XChaCha20Poly1305::generate_key(&mut OsRng);
-                guard.1.insert(owner, k);
-                self.save(&mut guard)?;
+                ring.keys.insert((owner, generation), k);
+                self.save(&ring)?;
                 k
             }
         };
-        drop(guard);
+        drop(ring);
         let cipher = XChaCha20Poly1305::new(&key);
         let nonce = XChaCha20Poly1305::generate_nonce(&mut OsRng);
         let sealed = cipher
@@ -185,6 +217,7 @@ impl Keyring {
         let mut out = Vec::with_capacity(HEADER + sealed.len());
         out.push(MAGIC);
         out.extend_from_slice(&owner.to_be_bytes());
+        out.extend_from_slice(&generation.to_be_bytes());
         out.extend_from_slice(&nonce);
         out.extend_from_slice(&sealed);
         Ok(out)
@@ -199,64 +232,65 @@ impl Keyring {
             return Err(CryptError::Damaged);
         }
         let owner = i64::from_be_bytes(stored[1..9].try_into().expect("8 bytes"));
-        let key = {
-            let guard = self.state.lock().unwrap_or_else(|e| e.into_inner());
-            *guard.1.get(&owner).ok_or(CryptError::Shredded)?
-        };
-        let nonce = XNonce::from_slice(&stored[9..HEADER]);
+        let generation = u32::from_be_bytes(stored[9..13].try_into().expect("4 bytes"));
+        let key = *self
+            .lock()
+            .keys
+            .get(&(owner, generation))
+            .ok_or(CryptError::Shredded)?;
+        let nonce = XNonce::from_slice(&stored[13..HEADER]);
         XChaCha20Poly1305::new(&key)
             .decrypt(nonce, &stored[HEADER..])
             .map(std::borrow::Cow::Owned)
             .map_err(|_| CryptError::Damaged)
     }
 
-    /// The key id a stored value is sealed with, if it is sealed.
+    /// The owner a stored value is sealed for, if it is sealed.
     pub fn owner_of(stored: &[u8]) -> Option<i64> {
         (stored.first() == Some(&MAGIC) && stored.len() >= 9)
             .then(|| i64::from_be_bytes(stored[1..9].try_into().expect("8 bytes")))
     }
 
-    /// Destroys a person's key (and saves the keyring without it).
+    /// Destroys a person's keys (and saves the keyring without them); a key
+    /// made for them later is of a new generation.
     pub fn destroy(&self, owner: i64) -> Result<(), CryptError> {
-        let mut guard = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        if guard.1.remove(&owner).is_some() {
-            self.save(&mut guard)?;
+        let mut ring = self.lock();
+        let before = ring.keys.len();
+        ring.keys.retain(|(o, _), _| *o != owner);
+        if ring.keys.len() != before {
+            let next = ring.generations.get(&owner).copied().unwrap_or(0) + 1;
+            ring.generations.insert(owner, next);
+            self.save(&ring)?;
         }
         Ok(())
     }
 
-    /// Starts a new epoch; returns the old epoch's key id, to be destroyed
-    /// once the live rows are sealed again with the new one.
+    /// Starts a new epoch; returns the old epoch's owner id.
     pub fn next_epoch(&self) -> Result<i64, CryptError> {
-        let mut guard = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        let old = epoch_id(guard.0.epoch);
-        guard.0.epoch += 1;
-        let new = epoch_id(guard.0.epoch);
-        guard
-            .1
-            .insert(new, XChaCha20Poly1305::generate_key(&mut OsRng));
-        self.save(&mut guard)?;
+        let mut ring = self.lock();
+        let old = epoch_id(ring.epoch);
+        ring.epoch += 1;
+        let new = epoch_id(ring.epoch);
+        ring.keys
+            .insert((new, 0), XChaCha20Poly1305::generate_key(&mut OsRng));
+        self.save(&ring)?;
         Ok(old)
     }
 
-    /// Destroys every epoch key but `keep`.
+    /// Destroys every epoch key but `keep`'s.
     pub fn destroy_epochs_except(&self, keep: i64) -> Result<(), CryptError> {
-        let mut guard = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        let before = guard.1.len();
-        guard.1.retain(|id, _| *id >= 0 || *id == keep);
-        if guard.1.len() != before {
-            self.save(&mut guard)?;
+        let mut ring = self.lock();
+        let before = ring.keys.len();
+        ring.keys.retain(|(id, _), _| *id >= 0 || *id == keep);
+        if ring.keys.len() != before {
+            self.save(&ring)?;
         }
         Ok(())
     }
 
-    /// Whether a key exists (tests: a destroyed key stays destroyed).
+    /// Whether a person (or epoch) has a key now.
     pub fn has_key(&self, owner: i64) -> bool {
-        self.state
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .1
-            .contains_key(&owner)
+        self.lock().keys.keys().any(|(o, _)| *o == owner)
     }
 }
 
@@ -280,5 +314,12 @@ mod tests {
         assert!(matches!(again.open(&sealed), Err(CryptError::Shredded)));
         let reloaded = Keyring::load(dir.path()).unwrap();
         assert!(matches!(reloaded.open(&sealed), Err(CryptError::Shredded)));
+        // Back after the erasure: a new key, and the old record still reads
+        // as shredded (not as damaged).
+        let again = reloaded.seal(1001, b"new").unwrap();
+        assert_eq!(&*reloaded.open(&again).unwrap(), b"new");
+        assert!(matches!(reloaded.open(&sealed), Err(CryptError::Shredded)));
+        let reloaded = Keyring::load(dir.path()).unwrap();
+        assert_eq!(&*reloaded.open(&again).unwrap(), b"new");
     }
 }

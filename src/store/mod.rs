@@ -528,8 +528,8 @@ impl Store {
 
     /// [`Store::apply`] without the flush (group commit will call this for
     /// several events, then flush once); nothing may be shown to a user
-    /// before that flush.
-    fn apply_unflushed(
+    /// before that flush. Public for the store benchmarks.
+    pub fn apply_unflushed(
         &self,
         applied: &Applied<'_>,
         outcome: &Outcome,
@@ -543,6 +543,7 @@ impl Store {
         });
         let mut erase_tickets = Vec::new();
         let mut erase_logs = Vec::new();
+        let mut erase_sessions = Vec::new();
         if let Some(user) = erase {
             for r in self.tickets_by_user.scan_prefix(user.to_be_bytes()) {
                 let (k, _) = r?;
@@ -552,6 +553,13 @@ impl Store {
                 let (k, v) = r?;
                 if crypt::Keyring::owner_of(&v) == Some(user) {
                     erase_logs.push(k);
+                }
+            }
+            // Their sessions in every chat (a group they wrote in, too).
+            for r in self.sessions.iter() {
+                let (k, _) = r?;
+                if k.get(8..16) == Some(&user.to_be_bytes()[..]) {
+                    erase_sessions.push(k);
                 }
             }
         }
@@ -685,6 +693,9 @@ impl Store {
                             }
                             for k in &erase_logs {
                                 faq_log.remove(k)?;
+                            }
+                            for k in &erase_sessions {
+                                sessions.remove(k)?;
                             }
                             profiles.remove(&user.to_be_bytes())?;
                             meta.insert(

@@ -1,0 +1,216 @@
+//! Engine and store micro-benchmarks (issue 8): one engine step, one store
+//! transaction with and without the flush, the daily digest over 100,000
+//! tickets, and start-up (store open + content) with 100,000 tickets.
+//!
+//! `cargo bench --bench engine`
+
+use criterion::{Criterion, black_box, criterion_group, criterion_main};
+use jiff::{SignedDuration, Timestamp};
+use opop_bot::app::App;
+use opop_bot::config::Config;
+use opop_bot::content::Content;
+use opop_bot::dialog::{
+    self, Answer, Answers, Context, Event, EventKind, Lookup, NewTicket, PrivacyFacts, Profile,
+    Role, Session, Ticket, TicketSummary,
+};
+use opop_bot::i18n::Lang;
+use opop_bot::staff::digest;
+use opop_bot::store::{Applied, Store, UserRecord};
+
+struct NoTickets;
+
+impl Lookup for NoTickets {
+    fn tickets_of(&self, _: i64) -> Vec<TicketSummary> {
+        Vec::new()
+    }
+    fn ticket(&self, _: &str) -> Option<Ticket> {
+        None
+    }
+    fn privacy(&self, _: i64) -> PrivacyFacts {
+        PrivacyFacts::default()
+    }
+}
+
+fn now() -> Timestamp {
+    "2026-11-28T03:00:00Z".parse().unwrap()
+}
+
+fn event(kind: EventKind) -> Event {
+    Event {
+        user: 1001,
+        chat: 1001,
+        language_code: Some("id".into()),
+        first_name: Some("Siti".into()),
+        kind,
+        now: now(),
+        reply_to: None,
+        formatted: None,
+    }
+}
+
+fn profile() -> Profile {
+    let mut answers = Answers::new();
+    answers.insert(
+        "name".into(),
+        Answer::Text("Pondok Pesantren Al Hikmah".into()),
+    );
+    answers.insert("region".into(), Answer::Region("Kabupaten Sidoarjo".into()));
+    Profile {
+        v: Profile::VERSION,
+        user: 1001,
+        answers,
+        consent_at: Some(now()),
+        consent_notice: 2,
+        updated_at: now(),
+    }
+}
+
+fn engine_step(c: &mut Criterion) {
+    let content = Content::embedded().unwrap();
+    let profile = profile();
+    let ctx = Context {
+        content: &content,
+        role: Role::User,
+        chosen_lang: None,
+        profile: Some(&profile),
+        lookup: &NoTickets,
+    };
+    // A session waiting for the product's name.
+    let start = dialog::handle(
+        &ctx,
+        Session::default(),
+        &event(EventKind::Command {
+            name: "produk".into(),
+            args: String::new(),
+        }),
+    )
+    .session;
+    let answer = event(EventKind::Text("Kopi Arabika Ijen".into()));
+    c.bench_function("engine_step_form_answer", |b| {
+        b.iter(|| black_box(dialog::handle(&ctx, black_box(start.clone()), &answer)))
+    });
+}
+
+fn store_transaction(c: &mut Criterion) {
+    let content = Content::embedded().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let profile = profile();
+    let ctx = Context {
+        content: &content,
+        role: Role::User,
+        chosen_lang: None,
+        profile: Some(&profile),
+        lookup: &NoTickets,
+    };
+    let outcome = dialog::handle(
+        &ctx,
+        Session::default(),
+        &event(EventKind::Command {
+            name: "produk".into(),
+            args: String::new(),
+        }),
+    );
+    let user = UserRecord::new(1001, now());
+    let mut update = 0i64;
+    let mut group = c.benchmark_group("store_apply");
+    group.bench_function("with_flush", |b| {
+        b.iter(|| {
+            update += 1;
+            let applied = Applied {
+                update_id: Some(update),
+                more_updates: &[],
+                chat: 1001,
+                user: &user,
+                callback: None,
+            };
+            black_box(store.apply(&applied, &outcome).unwrap())
+        })
+    });
+    group.bench_function("without_flush", |b| {
+        b.iter(|| {
+            update += 1;
+            let applied = Applied {
+                update_id: Some(update),
+                more_updates: &[],
+                chat: 1001,
+                user: &user,
+                callback: None,
+            };
+            black_box(store.apply_unflushed(&applied, &outcome).unwrap())
+        })
+    });
+    group.finish();
+}
+
+/// A store folder with 2,000 pesantren and 100,000 tickets.
+fn big_store(dir: &std::path::Path, content: &Content) -> Store {
+    let store = Store::open(dir).unwrap();
+    let start: Timestamp = "2026-01-05T02:00:00Z".parse().unwrap();
+    let regions: Vec<String> = content.regions.names().map(str::to_string).collect();
+    for i in 0..2_000i64 {
+        let mut p = profile();
+        p.user = 10_000 + i;
+        p.answers.insert(
+            "region".into(),
+            Answer::Region(regions[i as usize % regions.len()].clone()),
+        );
+        store
+            .import_user(&UserRecord::new(10_000 + i, start), Some(&p))
+            .unwrap();
+    }
+    let dialogs = [
+        ("PRD", "product"),
+        ("MNT", "mentoring"),
+        ("QST", "question"),
+    ];
+    for i in 0..100_000usize {
+        let (prefix, dialog) = dialogs[i % 3];
+        let mut answers = Answers::new();
+        answers.insert("name".into(), Answer::Text(format!("Produk {i}")));
+        answers.insert("category".into(), Answer::Choice("coffee".into()));
+        let created = start + SignedDuration::from_mins(i as i64 * 4);
+        let new = NewTicket {
+            prefix: prefix.into(),
+            dialog: dialog.into(),
+            user: 10_000 + (i as i64 % 2_000),
+            chat: 10_000 + (i as i64 % 2_000),
+            lang: Lang::Id,
+            answers,
+            created_at: created,
+        };
+        store
+            .import_ticket(&Ticket::new(format!("{prefix}-2026-{:06}", i + 1), &new))
+            .unwrap();
+    }
+    store.flush().unwrap();
+    store
+}
+
+fn big(c: &mut Criterion) {
+    let content = Content::embedded().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let store = big_store(dir.path(), &content);
+    let config = Config::default();
+    let at: Timestamp = "2026-12-20T00:30:00Z".parse().unwrap();
+    let mut group = c.benchmark_group("100k_tickets");
+    group.sample_size(10);
+    group.bench_function("digest_gather_and_compose", |b| {
+        b.iter(|| {
+            let data = digest::gather(&store, &config, at, None).unwrap();
+            black_box(digest::compose(&content, Lang::Id, &data))
+        })
+    });
+    drop(store);
+    group.bench_function("startup_open_store_and_content", |b| {
+        b.iter(|| {
+            let content = Content::embedded().unwrap();
+            let store = Store::open(dir.path()).unwrap();
+            black_box(App::new(content, store, Config::default()))
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, engine_step, store_transaction, big);
+criterion_main!(benches);
