@@ -137,6 +137,14 @@ fn decode<T: DeserializeOwned>(
     })
 }
 
+/// The error of a finished sled transaction.
+fn tx_error(e: TransactionError<StoreError>) -> StoreError {
+    match e {
+        TransactionError::Storage(e) => StoreError::Sled(e),
+        TransactionError::Abort(e) => e,
+    }
+}
+
 /// A store error inside a sled transaction aborts it.
 fn abort(e: StoreError) -> ConflictableTransactionError<StoreError> {
     ConflictableTransactionError::Abort(e)
@@ -427,10 +435,7 @@ impl Store {
                     Ok(())
                 },
             )
-            .map_err(|e| match e {
-                TransactionError::Storage(e) => StoreError::Sled(e),
-                TransactionError::Abort(e) => e,
-            })?;
+            .map_err(tx_error)?;
         Ok(())
     }
 
@@ -777,11 +782,7 @@ impl Store {
                 Ok(ApplyResult::Done { tickets: numbers })
             },
         );
-        match result {
-            Ok(r) => Ok(r),
-            Err(TransactionError::Storage(e)) => Err(StoreError::Sled(e)),
-            Err(TransactionError::Abort(e)) => Err(e),
-        }
+        result.map_err(tx_error)
     }
 
     fn meta_str(&self, key: &str) -> Result<Option<String>, StoreError> {
@@ -834,10 +835,7 @@ impl Store {
                     Ok(())
                 },
             )
-            .map_err(|e| match e {
-                TransactionError::Storage(e) => StoreError::Sled(e),
-                TransactionError::Abort(e) => e,
-            })?;
+            .map_err(tx_error)?;
         self.db.flush()?;
         Ok(())
     }
@@ -932,10 +930,7 @@ impl Store {
                     Ok(job)
                 },
             )
-            .map_err(|e| match e {
-                TransactionError::Storage(e) => StoreError::Sled(e),
-                TransactionError::Abort(e) => e,
-            })?;
+            .map_err(tx_error)?;
         self.db.flush()?;
         Ok(saved)
     }
@@ -972,10 +967,7 @@ impl Store {
                     Ok(())
                 },
             )
-            .map_err(|e| match e {
-                TransactionError::Storage(e) => StoreError::Sled(e),
-                TransactionError::Abort(e) => e,
-            })?;
+            .map_err(tx_error)?;
         // save_job takes the gate itself: a nested shared hold could wait
         // behind a backup queued in between.
         drop(_writing);
@@ -1077,10 +1069,7 @@ impl Store {
                 }
                 Ok(())
             })
-            .map_err(|e| match e {
-                TransactionError::Storage(e) => StoreError::Sled(e),
-                TransactionError::Abort(e) => e,
-            })?;
+            .map_err(tx_error)?;
         self.db.flush()?;
         Ok(picked.len())
     }
@@ -1121,10 +1110,7 @@ impl Store {
                     Ok(())
                 },
             )
-            .map_err(|e| match e {
-                TransactionError::Storage(e) => StoreError::Sled(e),
-                TransactionError::Abort(e) => e,
-            })?;
+            .map_err(tx_error)?;
         self.db.flush()?;
         Ok(())
     }
