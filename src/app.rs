@@ -13,6 +13,9 @@ pub struct App {
     pub content: Content,
     pub store: Store,
     pub config: Config,
+    /// The staff chat in effect, read once from config or the store and
+    /// kept current when /grupstaf changes it (every update asks).
+    staff_chat: std::sync::RwLock<Option<i64>>,
 }
 
 /// Telegram details of an update beyond the event itself.
@@ -34,10 +37,15 @@ pub struct Handled {
 impl App {
     pub fn new(mut content: Content, store: Store, config: Config) -> App {
         content.i18n.set_globals(config.message_globals());
+        let staff_chat = config
+            .roles
+            .staff_chat
+            .or_else(|| store.staff_chat().ok().flatten());
         App {
             content,
             store,
             config,
+            staff_chat: std::sync::RwLock::new(staff_chat),
         }
     }
 
@@ -104,10 +112,7 @@ impl App {
 
     /// The staff chat in effect: configured, or chosen with /grupstaf.
     pub fn staff_chat(&self) -> Option<i64> {
-        self.config
-            .roles
-            .staff_chat
-            .or_else(|| self.store.staff_chat().ok().flatten())
+        *self.staff_chat.read().unwrap_or_else(|e| e.into_inner())
     }
 
     fn try_handle(
@@ -170,6 +175,11 @@ impl App {
             callback: telegram.callback,
         };
         let result = self.store.apply(&applied, &outcome)?;
+        for effect in &outcome.effects {
+            if let dialog::Effect::SetStaffChat(chat) = effect {
+                *self.staff_chat.write().unwrap_or_else(|e| e.into_inner()) = Some(*chat);
+            }
+        }
         Ok(Handled { outcome, result })
     }
 

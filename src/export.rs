@@ -149,16 +149,27 @@ impl Reader<'_> {
             e.status.message_id(),
             Args::new(),
         ));
-        let mut s = match &e.by_name {
-            Some(name) => format!("{status} – {name}"),
-            None => status,
+        let staff = e
+            .by_name
+            .clone()
+            .unwrap_or_else(|| self.t(ids::STAFF_BY_SUBMITTER));
+        let action = self.content.i18n.fmt(
+            self.lang,
+            ids::EXPORT_ACTION,
+            Args::new()
+                .str("status", status)
+                .str("staff", staff)
+                .str("date", wib_string(e.at)),
+        );
+        let s = match &e.note {
+            Some(note) => self.content.i18n.fmt(
+                self.lang,
+                ids::EXPORT_ACTION_NOTE,
+                Args::new().html("action", action).str("note", note),
+            ),
+            None => action,
         };
-        s.push_str(&format!(", {}", wib_string(e.at)));
-        if let Some(note) = &e.note {
-            s.push_str(": ");
-            s.push_str(note);
-        }
-        Cell::Text(s)
+        Cell::Text(to_plain(&s))
     }
 }
 

@@ -74,3 +74,4 @@ broadcast-state-cancelled = stopped
 
 cmd-broadcast = Send a broadcast to pesantren
 cmd-broadcast-status = Broadcasts and their progress
+broadcast-report-failure = • { $user }: { $reason }

@@ -19,3 +19,5 @@ export-no = No
 export-caption = 📊 OPOP data export: { $pesantren } pesantren, { $products } products, { $mentoring } mentoring requests, { $questions } questions. It holds personal data: keep it safe as UU PDP requires.
 export-preparing = ⏳ Preparing the export file…
 cmd-export = Export data to Excel
+export-action = { $status } – { $staff }, { $date }
+export-action-note = { $action }: { $note }

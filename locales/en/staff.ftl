@@ -143,3 +143,4 @@ cmd-digest = The daily digest now
 ## Data erasure
 
 staff-erased = 🗑 A user erased their personal data (data subject rights, UU PDP). Open tickets cancelled: { $cancelled }. Other tickets ({ $kept }) are kept without personal data. Please also delete copies of their data outside the bot (spreadsheets, notes).
+staff-telegram-with-username = { $name } (@{ $username })

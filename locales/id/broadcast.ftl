@@ -74,3 +74,4 @@ broadcast-state-cancelled = dihentikan
 
 cmd-broadcast = Kirim siaran ke pesantren
 cmd-broadcast-status = Daftar siaran dan kemajuannya
+broadcast-report-failure = • { $user }: { $reason }

@@ -19,3 +19,5 @@ export-no = Tidak
 export-caption = 📊 Ekspor data OPOP: { $pesantren } pesantren, { $products } produk, { $mentoring } pendampingan, { $questions } pertanyaan. Berisi data pribadi: simpan dengan aman sesuai UU PDP.
 export-preparing = ⏳ Menyiapkan file ekspor…
 cmd-export = Ekspor data ke Excel
+export-action = { $status } – { $staff }, { $date }
+export-action-note = { $action }: { $note }

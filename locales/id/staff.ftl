@@ -138,3 +138,4 @@ cmd-digest = Ringkasan harian sekarang
 ## Penghapusan data
 
 staff-erased = 🗑 Seorang pengguna menghapus data pribadinya (hak subjek data, UU PDP). Tiket terbuka yang dibatalkan: { $cancelled }. Tiket lain ({ $kept }) tetap tersimpan tanpa data pribadi. Mohon hapus juga salinan datanya di luar bot (spreadsheet, catatan).
+staff-telegram-with-username = { $name } (@{ $username })

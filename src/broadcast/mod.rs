@@ -958,9 +958,12 @@ fn finish(
         .filter(|(_, e)| e.status == DeliveryStatus::Failed)
         .take(5)
         .map(|(user, e)| {
-            format!(
-                "• {user}: {}",
-                html::escape(e.reason.as_deref().unwrap_or("-"))
+            i18n.fmt(
+                lang,
+                ids::BROADCAST_REPORT_FAILURE,
+                Args::new()
+                    .str("user", user.to_string())
+                    .str("reason", e.reason.as_deref().unwrap_or("-")),
             )
         })
         .collect();

@@ -98,6 +98,7 @@ messages! {
     STAFF_HISTORY_LINE = "staff-history-line" ["date", "status", "staff"];
     STAFF_HISTORY_NOTE = "staff-history-note" ["note"];
     STAFF_BY_SUBMITTER = "staff-by-submitter" [];
+    STAFF_TELEGRAM_WITH_USERNAME = "staff-telegram-with-username" ["name", "username"];
     STAFF_BUTTON_APPROVE = "staff-button-approve" [];
     STAFF_BUTTON_REVISE = "staff-button-revise" [];
     STAFF_BUTTON_REJECT = "staff-button-reject" [];
@@ -177,6 +178,8 @@ messages! {
     EXPORT_ASSIGNEE = "export-assignee" [];
     EXPORT_LAST_ACTION = "export-last-action" [];
     EXPORT_YES = "export-yes" [];
+    EXPORT_ACTION = "export-action" ["status", "staff", "date"];
+    EXPORT_ACTION_NOTE = "export-action-note" ["action", "note"];
     EXPORT_NO = "export-no" [];
     EXPORT_CAPTION = "export-caption" ["pesantren", "products", "mentoring", "questions"];
     EXPORT_PREPARING = "export-preparing" [];
@@ -224,6 +227,7 @@ messages! {
     BROADCAST_REPORT_CANCELLED = "broadcast-report-cancelled" ["id", "audience", "total", "sent", "failed", "blocked", "interrupted", "cancelled", "started", "finished"];
     BROADCAST_REPORT_LATE = "broadcast-report-late" ["at"];
     BROADCAST_REPORT_INTERRUPTED = "broadcast-report-interrupted" ["count"];
+    BROADCAST_REPORT_FAILURE = "broadcast-report-failure" ["user", "reason"];
     BROADCAST_STATUS_EMPTY = "broadcast-status-empty" [];
     BROADCAST_STATUS_TITLE = "broadcast-status-title" [];
     BROADCAST_STATUS_LINE = "broadcast-status-line" ["id", "state", "when", "audience", "sent", "failed", "blocked", "remaining", "total"];

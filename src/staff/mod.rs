@@ -336,8 +336,11 @@ impl Writer<'_> {
             .map(|u| {
                 let name = u.first_name.clone().unwrap_or_else(|| u.id.to_string());
                 match &u.username {
-                    Some(n) => format!("{name} (@{n})"),
-                    None => name,
+                    Some(n) => self.tf(
+                        ids::STAFF_TELEGRAM_WITH_USERNAME,
+                        Args::new().str("name", name).str("username", n),
+                    ),
+                    None => escape(&name),
                 }
             })
             .unwrap_or_else(|| ticket.user.to_string());
@@ -349,11 +352,11 @@ impl Writer<'_> {
                     .str("region", p.text("region").unwrap_or("-"))
                     .str("person", p.text("contact_person").unwrap_or("-"))
                     .str("phone", p.text("phone").unwrap_or("-"))
-                    .str("telegram", telegram),
+                    .html("telegram", telegram),
             ),
             None => self.tf(
                 ids::STAFF_NOTICE_UNREGISTERED,
-                Args::new().str("telegram", telegram),
+                Args::new().html("telegram", telegram),
             ),
         }
     }
