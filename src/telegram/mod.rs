@@ -98,6 +98,24 @@ fn send_limits() -> teloxide::adaptors::throttle::Limits {
     }
 }
 
+/// `OPOP_UNTHROTTLED=1` turns the client-side limits off, for benchmarks
+/// that compare the bot with reference bots (which have none) against a
+/// fake Bot API. Honoured only when the Bot API is on a loopback address,
+/// so a production bot can never run without them.
+fn unthrottled(bot: &Bot) -> bool {
+    let asked = std::env::var("OPOP_UNTHROTTLED").is_ok_and(|v| v == "1");
+    let url = bot.api_url();
+    let host = url.host_str().unwrap_or_default().trim_matches(['[', ']']);
+    let loopback = host == "localhost"
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback());
+    if asked && !loopback {
+        tracing::warn!("OPOP_UNTHROTTLED ignored: the Bot API is not on loopback");
+    }
+    asked && loopback
+}
+
 /// Runs the bot until `shutdown` completes.
 pub async fn run(
     app: Arc<App>,
@@ -121,13 +139,22 @@ pub async fn run(
     }
     let wake = Arc::new(Notify::new());
     let (stop_tx, stop_rx) = watch::channel(false);
-    let throttled = bot.clone().throttle(send_limits());
-    let sender = tokio::spawn(sender::run(
-        Arc::clone(&app),
-        throttled,
-        Arc::clone(&wake),
-        stop_rx.clone(),
-    ));
+    let sender = if unthrottled(&bot) {
+        tracing::warn!("OPOP_UNTHROTTLED: no client-side rate limits (Bot API on loopback)");
+        tokio::spawn(sender::run(
+            Arc::clone(&app),
+            bot.clone(),
+            Arc::clone(&wake),
+            stop_rx.clone(),
+        ))
+    } else {
+        tokio::spawn(sender::run(
+            Arc::clone(&app),
+            bot.clone().throttle(send_limits()),
+            Arc::clone(&wake),
+            stop_rx.clone(),
+        ))
+    };
 
     // Workers: plain threads, since handling is synchronous sled work.
     let mut queues = Vec::new();

@@ -12,7 +12,6 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::time::Duration;
 
-use teloxide::adaptors::Throttle;
 use teloxide::payloads::{AnswerCallbackQuerySetters, EditMessageTextSetters, SendMessageSetters};
 use teloxide::payloads::{SendDocumentSetters, SendPhotoSetters};
 use teloxide::prelude::Requester;
@@ -21,7 +20,7 @@ use teloxide::types::{
     InlineKeyboardMarkup, InputFile, InputMedia, InputMediaPhoto, KeyboardButton, KeyboardMarkup,
     MessageId, ParseMode, ReplyMarkup,
 };
-use teloxide::{ApiError, Bot, RequestError};
+use teloxide::{ApiError, RequestError};
 use tokio::sync::{Notify, watch};
 use tokio::task::JoinSet;
 
@@ -50,10 +49,43 @@ enum Failure {
     Refused(String),
 }
 
+/// What the sender sends through: teloxide's `Bot` behind `Throttle` in
+/// production; the bare `Bot` when limits are off (benchmarks on loopback).
+pub trait Api:
+    Requester<
+        Err = RequestError,
+        SendMessage: Send,
+        EditMessageText: Send,
+        AnswerCallbackQuery: Send,
+        SendPhoto: Send,
+        SendMediaGroup: Send,
+        SendDocument: Send,
+    > + Clone
+    + Send
+    + Sync
+    + 'static
+{
+}
+impl<T> Api for T where
+    T: Requester<
+            Err = RequestError,
+            SendMessage: Send,
+            EditMessageText: Send,
+            AnswerCallbackQuery: Send,
+            SendPhoto: Send,
+            SendMediaGroup: Send,
+            SendDocument: Send,
+        > + Clone
+        + Send
+        + Sync
+        + 'static
+{
+}
+
 /// Runs until `stop` turns true; in-flight sends get a short grace.
-pub async fn run(
+pub async fn run<B: Api>(
     app: Arc<App>,
-    bot: Throttle<Bot>,
+    bot: B,
     wake: Arc<Notify>,
     mut stop: watch::Receiver<bool>,
 ) {
@@ -119,7 +151,7 @@ fn flight_key(row: &OutboxRow) -> String {
     }
 }
 
-async fn deliver(app: &App, bot: &Throttle<Bot>, row: OutboxRow, mut stop: watch::Receiver<bool>) {
+async fn deliver<B: Api>(app: &App, bot: &B, row: OutboxRow, mut stop: watch::Receiver<bool>) {
     if let Some(d) = row.delivery {
         let cancelled = app
             .store
@@ -206,7 +238,7 @@ fn settle(app: &App, row: &OutboxRow, status: DeliveryStatus, reason: Option<Str
     }
 }
 
-async fn answer_callback(bot: &Throttle<Bot>, id: &str, text: &str) -> Result<(), Failure> {
+async fn answer_callback<B: Api>(bot: &B, id: &str, text: &str) -> Result<(), Failure> {
     let mut request = bot.answer_callback_query(CallbackQueryId(id.to_string()));
     if !text.is_empty() {
         request = request.text(html::to_plain(text));
@@ -219,9 +251,9 @@ async fn answer_callback(bot: &Throttle<Bot>, id: &str, text: &str) -> Result<()
     }
 }
 
-async fn send_message(
+async fn send_message<B: Api>(
     app: &App,
-    bot: &Throttle<Bot>,
+    bot: &B,
     m: &OutMessage,
     edit_failed: bool,
     done: &mut usize,
@@ -284,7 +316,7 @@ async fn send_message(
 
 /// A text message without media or attachment (the rest of an album's
 /// caption).
-async fn send_text(bot: &Throttle<Bot>, m: &OutMessage) -> Result<(), Failure> {
+async fn send_text<B: Api>(bot: &B, m: &OutMessage) -> Result<(), Failure> {
     for piece in html::split(&m.text, MAX_TEXT) {
         bot.send_message(ChatId(m.chat), piece)
             .parse_mode(ParseMode::Html)
@@ -295,7 +327,7 @@ async fn send_text(bot: &Throttle<Bot>, m: &OutMessage) -> Result<(), Failure> {
 }
 
 /// The spreadsheet export as a document, built now from the store.
-async fn send_export(app: &App, bot: &Throttle<Bot>, chat: ChatId) -> Result<(), Failure> {
+async fn send_export<B: Api>(app: &App, bot: &B, chat: ChatId) -> Result<(), Failure> {
     // Building a large workbook takes a while: off the async threads.
     let (bytes, caption) = tokio::task::block_in_place(|| {
         let lang = app.config.staff.language;
@@ -330,8 +362,8 @@ async fn send_export(app: &App, bot: &Throttle<Bot>, chat: ChatId) -> Result<(),
 
 /// Photos as one album (or one photo), the text as the first caption; a
 /// text too long for a caption follows as its own message.
-async fn send_album(
-    bot: &Throttle<Bot>,
+async fn send_album<B: Api>(
+    bot: &B,
     chat: ChatId,
     m: &OutMessage,
     done: &mut usize,

@@ -1288,6 +1288,15 @@ impl FakeBotApi {
     }
 
     /// Enables (Some) or disables (None) random faults.
+    /// Every call from now on is also sent, as it is recorded, to the
+    /// returned channel: a load driver reacts to the bot's replies without
+    /// polling the fake (whose lock would then pace the bot).
+    pub fn observe(&self) -> std::sync::mpsc::Receiver<Call> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        self.shared.lock().observer = Some(tx);
+        rx
+    }
+
     pub fn set_random_faults(&self, random: Option<RandomFaults>) {
         let mut st = self.shared.lock();
         st.random = random.map(|r| {
@@ -1648,6 +1657,8 @@ struct State {
     // faults
     faults: HashMap<String, VecDeque<Fault>>,
     random: Option<(RandomFaults, SplitMix64)>,
+    // a copy of every call, as it is recorded (load drivers)
+    observer: Option<std::sync::mpsc::Sender<Call>>,
 }
 
 impl State {
@@ -1687,6 +1698,7 @@ impl State {
             commands: BTreeMap::new(),
             faults: HashMap::new(),
             random: None,
+            observer: None,
         }
     }
 
@@ -1915,7 +1927,7 @@ impl State {
         dropped: bool,
     ) {
         self.call_seq += 1;
-        self.calls.push(Call {
+        let call = Call {
             seq: self.call_seq,
             method: method.to_owned(),
             chat_id: params.map.get("chat_id").and_then(as_i64),
@@ -1933,7 +1945,13 @@ impl State {
             received_at,
             outcome,
             connection_dropped: dropped,
-        });
+        };
+        if let Some(observer) = &self.observer {
+            if observer.send(call.clone()).is_err() {
+                self.observer = None;
+            }
+        }
+        self.calls.push(call);
     }
 
     // ---------------------------------------------------------------- updates

@@ -1,0 +1,423 @@
+//! Load benchmark: N simulated managers (default 200 and 1,000) each
+//! complete the product submission form at once against a bot, through the
+//! fake Bot API on 127.0.0.1, each sending the next answer only after the
+//! bot's reply. Reports updates handled per second, reply latency
+//! p50/p95/p99 (injection to the bot's call), the bot's peak RSS and CPU
+//! seconds, for opop-bot and for the reference bots it builds:
+//!
+//! - `teloxide-inmem`: a minimal teloxide 0.17 dialogue bot with
+//!   `InMemStorage` (no durability: the floor a Rust bot pays);
+//! - `teloxide-sqlite`: the same with teloxide's `SqliteStorage`;
+//! - `aiogram`: an aiogram 3 FSM bot with `MemoryStorage`, when Python 3
+//!   and pip are there.
+//!
+//! `cargo bench --bench load` (all bots, 200 and 1,000 users, 3 runs);
+//! `cargo bench --bench load -- --bots opop --users 1000 --runs 1`.
+//! `--faults 0.2` makes the fake answer 20 % of calls with 429, 500 or a
+//! dropped connection and runs opop-bot with Telegram's limits on; the run
+//! then checks that every reply arrived exactly once and the limits held.
+
+#[path = "../tests/support/fake_bot_api.rs"]
+#[allow(dead_code)]
+mod fake_bot_api;
+#[path = "../tests/support/managers.rs"]
+mod managers;
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use clap::Parser;
+use fake_bot_api::{FakeBotApi, FakeConfig, RandomFaults, RateLimitMode, RateLimits};
+use jiff::Timestamp;
+use managers::{Drive, PRODUCT_FORM};
+use opop_bot::dialog::{Answer, Answers, Profile};
+use opop_bot::store::{Store, UserRecord};
+
+const TOKEN: &str = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef012";
+const FIRST_USER: i64 = 7_000_000;
+
+#[derive(Parser, Debug)]
+struct Args {
+    /// Bots to measure: opop, teloxide-inmem, teloxide-sqlite, aiogram.
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "opop,teloxide-inmem,teloxide-sqlite,aiogram"
+    )]
+    bots: Vec<String>,
+    /// Numbers of concurrent managers.
+    #[arg(long, value_delimiter = ',', default_value = "200,1000")]
+    users: Vec<usize>,
+    /// Runs of each (bot, users) pair; medians are reported.
+    #[arg(long, default_value_t = 3)]
+    runs: usize,
+    /// Fraction of calls the fake fails (429 / 500 / dropped connection).
+    #[arg(long, default_value_t = 0.0)]
+    faults: f64,
+    /// Prints every call of the first manager's chat (one run).
+    #[arg(long)]
+    trace: bool,
+    /// cargo bench passes --bench.
+    #[arg(long, hide = true)]
+    bench: bool,
+}
+
+/// One run's figures.
+struct Run {
+    drive: Drive,
+    rss_kb: u64,
+    cpu_s: f64,
+    max_overall: usize,
+    max_chat: usize,
+}
+
+fn main() {
+    let args = Args::parse();
+    let faulty = args.faults > 0.0;
+    println!(
+        "load: product form (14 updates per manager), {} run(s) each{}",
+        args.runs,
+        if faulty {
+            format!(
+                ", {:.0} % faults, Telegram's limits on",
+                args.faults * 100.0
+            )
+        } else {
+            String::new()
+        }
+    );
+    println!(
+        "{:<16} {:>6} {:>10} {:>9} {:>9} {:>9} {:>8} {:>7} {:>9}",
+        "bot", "users", "updates/s", "p50 ms", "p95 ms", "p99 ms", "RSS MB", "CPU s", "finished"
+    );
+    let mut table: Vec<(String, usize, f64, f64)> = Vec::new();
+    for &n in &args.users {
+        for bot in &args.bots {
+            let Some(prepared) = prepare(bot) else {
+                println!("{bot:<16} skipped (cannot be built here)");
+                continue;
+            };
+            let mut runs = Vec::new();
+            for _ in 0..args.runs {
+                let run = run_once(&prepared, n, args.faults, args.trace);
+                print_run(bot, n, &run);
+                if faulty {
+                    check_exactly_once(&run, n);
+                }
+                runs.push(run);
+            }
+            let ups = median(runs.iter().map(|r| r.drive.updates_per_sec()).collect());
+            let p99 = median(
+                runs.iter()
+                    .map(|r| r.drive.latency(0.99).as_secs_f64() * 1000.0)
+                    .collect(),
+            );
+            let rss = median(runs.iter().map(|r| r.rss_kb as f64 / 1024.0).collect());
+            let cpu = median(runs.iter().map(|r| r.cpu_s).collect());
+            println!(
+                "{:<16} {:>6} {:>10.0} {:>9} {:>9} {:>9.0} {:>8.1} {:>7.2}   median of {}",
+                bot,
+                n,
+                ups,
+                "",
+                "",
+                p99,
+                rss,
+                cpu,
+                runs.len()
+            );
+            table.push((bot.clone(), n, ups, p99));
+        }
+    }
+    for &n in &args.users {
+        let Some((_, _, opop_ups, opop_p99)) =
+            table.iter().find(|(b, u, _, _)| b == "opop" && *u == n)
+        else {
+            continue;
+        };
+        for (bot, _, ups, p99) in table.iter().filter(|(b, u, _, _)| b != "opop" && *u == n) {
+            println!(
+                "ratio at {n}: opop/{bot}: updates/s {:.2}, p99 {:.2}",
+                opop_ups / ups,
+                opop_p99 / p99
+            );
+        }
+    }
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn print_run(bot: &str, n: usize, run: &Run) {
+    let d = &run.drive;
+    println!(
+        "{:<16} {:>6} {:>10.0} {:>9.1} {:>9.1} {:>9.1} {:>8.1} {:>7.2} {:>9}",
+        bot,
+        n,
+        d.updates_per_sec(),
+        d.latency(0.50).as_secs_f64() * 1000.0,
+        d.latency(0.95).as_secs_f64() * 1000.0,
+        d.latency(0.99).as_secs_f64() * 1000.0,
+        run.rss_kb as f64 / 1024.0,
+        run.cpu_s,
+        format!("{}/{n}", d.finished),
+    );
+    for (id, at, why) in d.stuck.iter().take(5) {
+        println!("    stuck: manager {id} at step {at}: {why}");
+    }
+}
+
+/// Every manager finished and got each message once: the same number of
+/// messages as the others, none repeated, one ticket confirmation.
+fn check_exactly_once(run: &Run, n: usize) {
+    let d = &run.drive;
+    let mut problems = Vec::new();
+    if d.finished != n {
+        problems.push(format!("{} of {n} finished", d.finished));
+    }
+    for (chat, texts) in &d.messages {
+        let tickets = texts.iter().filter(|t| t.contains("PRD-")).count();
+        let mut sorted = texts.clone();
+        sorted.sort();
+        sorted.dedup();
+        if tickets != 1 || sorted.len() != texts.len() {
+            problems.push(format!(
+                "chat {chat}: {} messages, {} distinct, {tickets} confirmations",
+                texts.len(),
+                sorted.len()
+            ));
+        }
+    }
+    println!(
+        "    exactly once: {}; max {} messages in one second overall, {} to one chat",
+        if problems.is_empty() {
+            "yes".to_string()
+        } else {
+            format!("NO ({} problems)", problems.len())
+        },
+        run.max_overall,
+        run.max_chat
+    );
+    for p in problems.iter().take(10) {
+        println!("    {p}");
+    }
+}
+
+/// How to start a bot under test.
+enum Prepared {
+    Opop,
+    Peer(Vec<String>),
+}
+
+fn prepare(bot: &str) -> Option<Prepared> {
+    match bot {
+        "opop" => Some(Prepared::Opop),
+        "teloxide-inmem" | "teloxide-sqlite" => {
+            let exe = build_teloxide_peer()?;
+            let storage = bot.trim_start_matches("teloxide-").to_string();
+            Some(Prepared::Peer(vec![exe.display().to_string(), storage]))
+        }
+        "aiogram" => {
+            let python = aiogram_python()?;
+            let script = peers_dir().join("aiogram_form.py");
+            Some(Prepared::Peer(vec![
+                python.display().to_string(),
+                script.display().to_string(),
+            ]))
+        }
+        other => panic!("unknown bot `{other}`"),
+    }
+}
+
+fn peers_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/peers")
+}
+
+fn peers_target() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/peers")
+}
+
+/// Builds `benches/peers/teloxide-form` (its own crate and lock file).
+fn build_teloxide_peer() -> Option<PathBuf> {
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--release", "--quiet", "--manifest-path"])
+        .arg(peers_dir().join("teloxide-form/Cargo.toml"))
+        .arg("--target-dir")
+        .arg(peers_target())
+        .status()
+        .ok()?;
+    status
+        .success()
+        .then(|| peers_target().join("release/teloxide-form"))
+}
+
+/// A virtualenv with aiogram 3 under target/peers, made once.
+fn aiogram_python() -> Option<PathBuf> {
+    let venv = peers_target().join("aiogram-venv");
+    let python = venv.join("bin/python");
+    let ready = Command::new(&python)
+        .args(["-c", "import aiogram"])
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if ready {
+        return Some(python);
+    }
+    let made = Command::new("python3")
+        .args(["-m", "venv"])
+        .arg(&venv)
+        .status()
+        .is_ok_and(|s| s.success())
+        && Command::new(&python)
+            .args(["-m", "pip", "install", "--quiet", "-r"])
+            .arg(peers_dir().join("aiogram-requirements.txt"))
+            .status()
+            .is_ok_and(|s| s.success());
+    made.then_some(python)
+}
+
+fn run_once(prepared: &Prepared, n: usize, faults: f64, trace: bool) -> Run {
+    let data = tempfile::tempdir().unwrap();
+    let users = managers::users(FIRST_USER, n);
+    let fake = FakeBotApi::start_blocking(
+        TOKEN,
+        FakeConfig {
+            rate_limits: RateLimits {
+                mode: if faults > 0.0 {
+                    RateLimitMode::CountOnly
+                } else {
+                    RateLimitMode::Off
+                },
+                ..RateLimits::default()
+            },
+            ..FakeConfig::default()
+        },
+    );
+    let mut child = match prepared {
+        Prepared::Opop => {
+            seed_profiles(data.path(), &users);
+            let mut cmd = Command::new(env!("CARGO_BIN_EXE_opop-bot"));
+            cmd.arg("run")
+                .env("OPOP_DATA_DIR", data.path())
+                .env_remove("OPOP_CONFIG");
+            if faults == 0.0 {
+                // Like the reference bots: no client-side rate limiting
+                // (allowed only against a Bot API on loopback).
+                cmd.env("OPOP_UNTHROTTLED", "1");
+            }
+            cmd
+        }
+        Prepared::Peer(argv) => {
+            let mut cmd = Command::new(&argv[0]);
+            cmd.args(&argv[1..]).env("PEER_DATA_DIR", data.path());
+            cmd
+        }
+    };
+    let mut child: Child = child
+        .envs(fake.env())
+        .env("RUST_LOG", "error")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("bot starts");
+    // Ready when it polls.
+    let ready = Instant::now();
+    while fake.get_updates_calls().is_empty() {
+        assert!(
+            ready.elapsed() < Duration::from_secs(60),
+            "the bot never polled"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    if faults > 0.0 {
+        let mut random = RandomFaults::new(0x0b0b, faults);
+        random.include_get_updates = true;
+        fake.set_random_faults(Some(random));
+    }
+    let calls = fake.observe();
+    let patience = if faults > 0.0 { 60 } else { 20 };
+    let drive = managers::drive(
+        &fake,
+        &calls,
+        &users,
+        PRODUCT_FORM,
+        Duration::from_secs(patience),
+    );
+    let (rss_kb, cpu_s) = proc_usage(child.id());
+    let _ = child.kill();
+    let _ = child.wait();
+    if trace {
+        for c in fake.all_calls() {
+            if c.chat_id == Some(FIRST_USER) {
+                println!(
+                    "  {:>8.1} ms {} {:?} {}",
+                    0.0,
+                    c.method,
+                    c.param_str("text")
+                        .map(|t| t.chars().take(60).collect::<String>()),
+                    c.param("reply_markup")
+                        .map(|m| m.to_string())
+                        .unwrap_or_default()
+                );
+            }
+        }
+    }
+    Run {
+        drive,
+        rss_kb,
+        cpu_s,
+        max_overall: fake.max_per_second_overall(),
+        max_chat: fake.max_per_second_per_chat(),
+    }
+}
+
+/// Peak resident memory (VmHWM, kB) and CPU seconds (user + system) of a
+/// running process, read from /proc.
+fn proc_usage(pid: u32) -> (u64, f64) {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let rss = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0);
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // Fields after the command name (which may hold spaces) end with ')'.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map(|(_, rest)| rest.split_whitespace().collect())
+        .unwrap_or_default();
+    let ticks: f64 = [11, 12]
+        .iter()
+        .filter_map(|i| fields.get(*i)?.parse::<f64>().ok())
+        .sum();
+    (rss, ticks / 100.0)
+}
+
+/// Registered pesantren for every manager, so /produk goes straight in.
+fn seed_profiles(dir: &Path, users: &[fake_bot_api::TestUser]) {
+    let store = Store::open(dir).unwrap();
+    let now = Timestamp::now();
+    for u in users {
+        let mut answers = Answers::new();
+        answers.insert("name".into(), Answer::Text(format!("Pondok {}", u.id)));
+        answers.insert("region".into(), Answer::Region("Kabupaten Jember".into()));
+        answers.insert("pillar".into(), Answer::Choice("santripreneur".into()));
+        answers.insert("contact_person".into(), Answer::Text("Ahmad Fauzi".into()));
+        answers.insert("phone".into(), Answer::Phone("+6281234567890".into()));
+        let profile = Profile {
+            v: Profile::VERSION,
+            user: u.id,
+            answers,
+            consent_at: Some(now),
+            consent_notice: 2,
+            updated_at: now,
+        };
+        store
+            .import_user(&UserRecord::new(u.id, now), Some(&profile))
+            .unwrap();
+    }
+    store.flush().unwrap();
+}
