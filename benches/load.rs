@@ -299,7 +299,18 @@ fn run_once(prepared: &Prepared, n: usize, faults: f64, trace: bool) -> Run {
     let mut child = match prepared {
         Prepared::Opop => {
             seed_profiles(data.path(), &users);
-            let mut cmd = Command::new(env!("CARGO_BIN_EXE_opop-bot"));
+            // BENCH_WRAP="perf record -g -o /tmp/perf.data" profiles the bot.
+            let mut cmd = match std::env::var("BENCH_WRAP") {
+                Ok(wrap) => {
+                    let mut words = wrap.split_whitespace();
+                    let mut cmd = Command::new(words.next().expect("a command"));
+                    cmd.args(words)
+                        .arg("--")
+                        .arg(env!("CARGO_BIN_EXE_opop-bot"));
+                    cmd
+                }
+                Err(_) => Command::new(env!("CARGO_BIN_EXE_opop-bot")),
+            };
             cmd.arg("run")
                 .env("OPOP_DATA_DIR", data.path())
                 .env_remove("OPOP_CONFIG");
@@ -347,7 +358,14 @@ fn run_once(prepared: &Prepared, n: usize, faults: f64, trace: bool) -> Run {
         Duration::from_secs(patience),
     );
     let (rss_kb, cpu_s) = proc_usage(child.id());
-    let _ = child.kill();
+    if std::env::var("BENCH_WRAP").is_ok() {
+        // The profiler writes its data on SIGINT and stops the bot.
+        let _ = Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status();
+    } else {
+        let _ = child.kill();
+    }
     let _ = child.wait();
     if trace {
         for c in fake.all_calls() {

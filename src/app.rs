@@ -68,6 +68,22 @@ impl App {
         username: Option<&str>,
         telegram: TelegramParts<'_>,
     ) -> Result<Handled, StoreError> {
+        let handled = self.handle_deferred(event, update_id, username, telegram)?;
+        self.store.flush()?;
+        Ok(handled)
+    }
+
+    /// [`App::handle_update`] without the flush, for group commit: the
+    /// caller makes sure [`Store::flush`] follows (the outcome's messages
+    /// reach the sender only then). An erasure is flushed and finished
+    /// right away.
+    pub fn handle_deferred(
+        &self,
+        event: &Event,
+        update_id: Option<i64>,
+        username: Option<&str>,
+        telegram: TelegramParts<'_>,
+    ) -> Result<Handled, StoreError> {
         if let Some(id) = update_id {
             if self.store.is_processed(id)? {
                 // Delivered again after it was handled: only tidy the inbox.
@@ -174,7 +190,15 @@ impl App {
             user: &user,
             callback: telegram.callback,
         };
-        let result = self.store.apply(&applied, &outcome)?;
+        let erasing = outcome
+            .effects
+            .iter()
+            .any(|e| matches!(e, dialog::Effect::EraseUser(_)));
+        let result = if erasing {
+            self.store.apply(&applied, &outcome)?
+        } else {
+            self.store.apply_unflushed(&applied, &outcome)?
+        };
         for effect in &outcome.effects {
             if let dialog::Effect::SetStaffChat(chat) = effect {
                 *self.staff_chat.write().unwrap_or_else(|e| e.into_inner()) = Some(*chat);

@@ -6,6 +6,9 @@
 //! format version), ticket numbering, and [`Store::apply`], which writes
 //! everything one handled event changes in ONE transaction and flushes
 //! before returning, so that anything a user is shown is on disk.
+//! [`Store::apply_unflushed`] is the same without the flush (group commit):
+//! its outbox rows are *released* to the sender only by the next
+//! [`Store::flush`], so still nothing reaches a user before it is on disk.
 //! Must not: decide anything about conversations (the engine does) or talk
 //! to Telegram (the sender does).
 
@@ -95,6 +98,23 @@ pub struct Store {
     /// Writing a daily backup and scrubbing backups take turns, so a
     /// snapshot taken before an erasure cannot land after the scrub.
     backups_lock: std::sync::Arc<std::sync::Mutex<()>>,
+    /// Outbox rows written but not yet flushed, and where flushed ones go.
+    release: std::sync::Arc<Release>,
+}
+
+/// Hands outbox rows to the sender once they are on disk: every writer
+/// adds the rows it wrote to `unflushed`; [`Store::flush`] takes them
+/// *before* flushing (so all of them are covered by that flush) and sends
+/// them to the outlet after it. Without an outlet (tests, the console)
+/// rows are only in the outbox tree, where those readers look.
+#[derive(Default)]
+struct Release {
+    unflushed: std::sync::Mutex<Vec<OutboxRow>>,
+    outlet: std::sync::Mutex<Option<tokio::sync::mpsc::UnboundedSender<OutboxRow>>>,
+}
+
+fn locked<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Who and what one handled event was about, besides the engine's outcome.
@@ -163,6 +183,18 @@ fn ticket_index_key(user: i64, number: &str) -> Vec<u8> {
     k
 }
 
+/// Puts the number the store just assigned into a confirmation (its text
+/// and button data).
+fn fill_ticket_number(message: &mut OutMessage, number: &str) {
+    message.text = message.text.replace(TICKET_PLACEHOLDER, number);
+    if let crate::dialog::Keyboard::Inline(rows) = &mut message.keyboard {
+        for button in rows.iter_mut().flatten() {
+            button.data = button.data.replace(TICKET_PLACEHOLDER, number);
+        }
+    }
+    message.fill_ticket = false;
+}
+
 impl Store {
     /// Opens (or creates) the store in a folder.
     pub fn open(path: impl AsRef<Path>) -> Result<Store, StoreError> {
@@ -206,6 +238,7 @@ impl Store {
             keys: std::sync::Arc::new(keys),
             dir,
             backups_lock: Default::default(),
+            release: Default::default(),
             db,
         };
         store.migrate()?;
@@ -322,9 +355,49 @@ impl Store {
         }
     }
 
+    /// Makes everything written so far durable, then releases the outbox
+    /// rows it covered to the outlet (see [`Release`]).
     pub fn flush(&self) -> Result<(), StoreError> {
-        self.db.flush()?;
+        let rows = std::mem::take(&mut *locked(&self.release.unflushed));
+        if let Err(e) = self.db.flush() {
+            // Not durable: kept for the next flush.
+            let mut unflushed = locked(&self.release.unflushed);
+            let later = std::mem::replace(&mut *unflushed, rows);
+            unflushed.extend(later);
+            return Err(e.into());
+        }
+        if !rows.is_empty() {
+            let mut outlet = locked(&self.release.outlet);
+            if let Some(tx) = outlet.as_ref() {
+                for row in rows {
+                    if tx.send(row).is_err() {
+                        // The sender stopped: rows stay in the outbox for
+                        // the next start.
+                        *outlet = None;
+                        break;
+                    }
+                }
+            }
+        }
         Ok(())
+    }
+
+    /// Whether rows wait for a flush (group commit asks).
+    pub fn has_unflushed(&self) -> bool {
+        !locked(&self.release.unflushed).is_empty()
+    }
+
+    /// From now on, outbox rows go to `tx` as soon as they are on disk.
+    /// Rows already in the outbox are the caller's to read
+    /// ([`Store::outbox_rows`]) before.
+    pub fn set_outlet(&self, tx: tokio::sync::mpsc::UnboundedSender<OutboxRow>) {
+        *locked(&self.release.outlet) = Some(tx);
+    }
+
+    fn unflushed(&self, rows: Vec<OutboxRow>) {
+        if !rows.is_empty() {
+            locked(&self.release.unflushed).extend(rows);
+        }
     }
 
     // ----- reads ------------------------------------------------------
@@ -397,6 +470,13 @@ impl Store {
     /// then flushes: from here on they cannot be lost. Updates already
     /// handled are skipped.
     pub fn inbox_put(&self, updates: &[(i64, Vec<u8>)]) -> Result<(), StoreError> {
+        self.inbox_put_unflushed(updates)?;
+        self.flush()
+    }
+
+    /// [`Store::inbox_put`] without the flush (group commit): the caller
+    /// confirms the updates to Telegram only after a flush.
+    pub fn inbox_put_unflushed(&self, updates: &[(i64, Vec<u8>)]) -> Result<(), StoreError> {
         let _writing = self.writing();
         let mut batch = sled::Batch::default();
         for (id, raw) in updates {
@@ -406,7 +486,6 @@ impl Store {
             }
         }
         self.inbox.apply_batch(batch)?;
-        self.db.flush()?;
         Ok(())
     }
 
@@ -522,7 +601,7 @@ impl Store {
         outcome: &Outcome,
     ) -> Result<ApplyResult, StoreError> {
         let result = self.apply_unflushed(applied, outcome)?;
-        self.db.flush()?;
+        self.flush()?;
         for effect in &outcome.effects {
             if let Effect::EraseUser(user) = effect {
                 self.finish_erasure(*user)?;
@@ -531,9 +610,9 @@ impl Store {
         Ok(result)
     }
 
-    /// [`Store::apply`] without the flush (group commit will call this for
-    /// several events, then flush once); nothing may be shown to a user
-    /// before that flush. Public for the store benchmarks.
+    /// [`Store::apply`] without the flush (group commit: several events,
+    /// then one [`Store::flush`], which releases their rows to the sender).
+    /// An erasure is not finished here: use [`Store::apply`] for it.
     pub fn apply_unflushed(
         &self,
         applied: &Applied<'_>,
@@ -568,6 +647,76 @@ impl Store {
                 }
             }
         }
+        // sled runs a transaction under a lock every other write waits
+        // for: what can be encoded and sealed beforehand is (the outbox
+        // row ids too, in message order, so a restart keeps the order).
+        let mut user = applied.user.clone();
+        for effect in &outcome.effects {
+            if let Effect::SetLanguage(lang) = effect {
+                user.lang = Some(*lang);
+            }
+        }
+        let user_bytes = self.sealed(user.id, &user)?;
+        let session_bytes = self.sealed(user.id, &outcome.session)?;
+        let mut sealed_effects: Vec<Option<Vec<u8>>> = Vec::new();
+        for effect in &outcome.effects {
+            sealed_effects.push(match effect {
+                Effect::SaveProfile(profile) => Some(self.sealed(profile.user, profile)?),
+                Effect::UpdateTicket { ticket, .. } => Some(self.ticket_bytes(ticket)?),
+                Effect::LogFaq(log) => Some(self.sealed(log.user, log)?),
+                _ => None,
+            });
+        }
+        let mut prepared: Vec<(OutboxRow, Option<Vec<u8>>)> = Vec::new();
+        for message in outcome.messages() {
+            // The person who acted is answered first; what goes to other
+            // chats (staff chat, a submitter) follows.
+            let priority = if message.chat == applied.chat {
+                Priority::Reply
+            } else {
+                Priority::Notice
+            };
+            let row = OutboxRow {
+                id: self.db.generate_id()?,
+                priority,
+                item: OutItem::Message(message.clone()),
+                update_id: applied.update_id,
+                created_at: user.last_seen,
+                attempts: 0,
+                delivery: None,
+            };
+            // A row waiting for its ticket number is sealed in the
+            // transaction, once the number is known.
+            let bytes = if message.fill_ticket {
+                None
+            } else {
+                Some(self.sealed_transit(&row)?)
+            };
+            prepared.push((row, bytes));
+        }
+        if let Some(id) = applied.callback {
+            // Every press is answered, so the button stops spinning.
+            let row = OutboxRow {
+                id: self.db.generate_id()?,
+                priority: Priority::Reply,
+                item: OutItem::CallbackAnswer {
+                    id: id.to_string(),
+                    text: outcome.toast.clone().unwrap_or_default(),
+                },
+                update_id: applied.update_id,
+                created_at: user.last_seen,
+                attempts: 0,
+                delivery: None,
+            };
+            let bytes = self.sealed_transit(&row)?;
+            prepared.push((row, Some(bytes)));
+        }
+        let faq_ids: Vec<u64> = outcome
+            .effects
+            .iter()
+            .filter(|e| matches!(e, Effect::LogFaq(_)))
+            .map(|_| self.db.generate_id())
+            .collect::<Result<_, _>>()?;
         let trees = (
             &self.users,
             &self.profiles,
@@ -582,207 +731,174 @@ impl Store {
             &self.meta,
             &self.broadcasts,
         );
-        let result = trees.transaction(
-            |(
-                users,
-                profiles,
-                sessions,
-                tickets,
-                by_user,
-                counters,
-                processed,
-                outbox,
-                faq_log,
-                inbox,
-                meta,
-                broadcasts,
-            )|
-             -> Result<ApplyResult, ConflictableTransactionError<StoreError>> {
-                if let Some(id) = applied.update_id {
-                    if processed.get(id.to_be_bytes())?.is_some() {
-                        inbox.remove(&id.to_be_bytes())?;
-                        return Ok(ApplyResult::AlreadyProcessed);
+        let result =
+            trees.transaction(
+                |(
+                    users,
+                    profiles,
+                    sessions,
+                    tickets,
+                    by_user,
+                    counters,
+                    processed,
+                    outbox,
+                    faq_log,
+                    inbox,
+                    meta,
+                    broadcasts,
+                )|
+                 -> Result<
+                    (ApplyResult, Vec<OutboxRow>),
+                    ConflictableTransactionError<StoreError>,
+                > {
+                    if let Some(id) = applied.update_id {
+                        if processed.get(id.to_be_bytes())?.is_some() {
+                            inbox.remove(&id.to_be_bytes())?;
+                            return Ok((ApplyResult::AlreadyProcessed, Vec::new()));
+                        }
                     }
-                }
-                for id in applied.update_id.iter().chain(applied.more_updates) {
-                    processed.insert(&id.to_be_bytes(), &[])?;
-                    inbox.remove(&id.to_be_bytes())?;
-                }
-                let mut user = applied.user.clone();
-                let mut numbers = Vec::new();
-                for effect in &outcome.effects {
-                    match effect {
-                        Effect::SetLanguage(lang) => user.lang = Some(*lang),
-                        Effect::SaveProfile(profile) => {
-                            profiles.insert(
-                                &profile.user.to_be_bytes(),
-                                self.sealed(profile.user, profile).map_err(abort)?,
-                            )?;
-                        }
-                        Effect::CreateTicket(new) => {
-                            let year = crate::time::year_wib(new.created_at);
-                            let counter_key = format!("{}-{year}", new.prefix);
-                            let next = counters
-                                .get(counter_key.as_bytes())?
-                                .map(|v| {
-                                    u64::from_be_bytes(v.as_ref().try_into().unwrap_or([0; 8]))
-                                })
-                                .unwrap_or(0)
-                                + 1;
-                            counters.insert(counter_key.as_bytes(), &next.to_be_bytes())?;
-                            let number = format!("{counter_key}-{next:05}");
-                            let ticket = Ticket::new(number.clone(), new);
-                            tickets.insert(
-                                number.as_bytes(),
-                                self.ticket_bytes(&ticket).map_err(abort)?,
-                            )?;
-                            by_user.insert(ticket_index_key(new.user, &number), &[])?;
-                            numbers.push(number);
-                        }
-                        Effect::UpdateTicket { ticket, expected } => {
-                            let key = ticket.number.as_bytes();
-                            let current: Option<Ticket> = match tickets.get(key)? {
-                                Some(v) => self.unsealed("tickets", key, &v).map_err(abort)?,
-                                None => None,
-                            };
-                            // An erased ticket is never written back from a
-                            // copy decided before the erasure.
-                            if current.as_ref().map(Ticket::version) != Some(*expected)
-                                || current.as_ref().is_some_and(|c| c.erased_at.is_some())
-                            {
-                                return Err(ConflictableTransactionError::Abort(
-                                    StoreError::Conflict(ticket.number.clone()),
-                                ));
+                    for id in applied.update_id.iter().chain(applied.more_updates) {
+                        processed.insert(&id.to_be_bytes(), &[])?;
+                        inbox.remove(&id.to_be_bytes())?;
+                    }
+                    let mut rows = Vec::new();
+                    let mut numbers = Vec::new();
+                    let mut faq_ids = faq_ids.iter();
+                    for (effect, sealed) in outcome.effects.iter().zip(&sealed_effects) {
+                        let sealed = || sealed.clone().unwrap_or_default();
+                        match effect {
+                            Effect::SetLanguage(_) => {}
+                            Effect::SaveProfile(profile) => {
+                                profiles.insert(&profile.user.to_be_bytes(), sealed())?;
                             }
-                            tickets.insert(key, self.ticket_bytes(ticket).map_err(abort)?)?;
-                        }
-                        Effect::CreateBroadcast(job) => {
-                            let next = counters
-                                .get(b"broadcast")?
-                                .map(|v| {
-                                    u64::from_be_bytes(v.as_ref().try_into().unwrap_or([0; 8]))
-                                })
-                                .unwrap_or(0)
-                                + 1;
-                            counters.insert(b"broadcast", &next.to_be_bytes())?;
-                            let mut job = job.clone();
-                            job.id = next;
-                            broadcasts.insert(&next.to_be_bytes(), encode(&job))?;
-                        }
-                        Effect::CancelBroadcast { job: id, by } => {
-                            let key = id.to_be_bytes();
-                            if let Some(bytes) = broadcasts.get(key)? {
-                                let mut job: Job = decode("broadcasts", &key, &bytes)
-                                    .map_err(ConflictableTransactionError::Abort)?;
-                                if matches!(job.state, JobState::Scheduled | JobState::Running) {
-                                    job.state = JobState::Cancelled;
-                                    job.cancelled_by = Some(*by);
-                                    broadcasts.insert(&key, encode(&job))?;
+                            Effect::CreateTicket(new) => {
+                                let year = crate::time::year_wib(new.created_at);
+                                let counter_key = format!("{}-{year}", new.prefix);
+                                let next = counters
+                                    .get(counter_key.as_bytes())?
+                                    .map(|v| {
+                                        u64::from_be_bytes(v.as_ref().try_into().unwrap_or([0; 8]))
+                                    })
+                                    .unwrap_or(0)
+                                    + 1;
+                                counters.insert(counter_key.as_bytes(), &next.to_be_bytes())?;
+                                let number = format!("{counter_key}-{next:05}");
+                                let ticket = Ticket::new(number.clone(), new);
+                                tickets.insert(
+                                    number.as_bytes(),
+                                    self.ticket_bytes(&ticket).map_err(abort)?,
+                                )?;
+                                by_user.insert(ticket_index_key(new.user, &number), &[])?;
+                                numbers.push(number);
+                            }
+                            Effect::UpdateTicket { ticket, expected } => {
+                                let key = ticket.number.as_bytes();
+                                let current: Option<Ticket> = match tickets.get(key)? {
+                                    Some(v) => self.unsealed("tickets", key, &v).map_err(abort)?,
+                                    None => None,
+                                };
+                                // An erased ticket is never written back from a
+                                // copy decided before the erasure.
+                                if current.as_ref().map(Ticket::version) != Some(*expected)
+                                    || current.as_ref().is_some_and(|c| c.erased_at.is_some())
+                                {
+                                    return Err(ConflictableTransactionError::Abort(
+                                        StoreError::Conflict(ticket.number.clone()),
+                                    ));
+                                }
+                                tickets.insert(key, sealed())?;
+                            }
+                            Effect::CreateBroadcast(job) => {
+                                let next = counters
+                                    .get(b"broadcast")?
+                                    .map(|v| {
+                                        u64::from_be_bytes(v.as_ref().try_into().unwrap_or([0; 8]))
+                                    })
+                                    .unwrap_or(0)
+                                    + 1;
+                                counters.insert(b"broadcast", &next.to_be_bytes())?;
+                                let mut job = job.clone();
+                                job.id = next;
+                                broadcasts.insert(&next.to_be_bytes(), encode(&job))?;
+                            }
+                            Effect::CancelBroadcast { job: id, by } => {
+                                let key = id.to_be_bytes();
+                                if let Some(bytes) = broadcasts.get(key)? {
+                                    let mut job: Job = decode("broadcasts", &key, &bytes)
+                                        .map_err(ConflictableTransactionError::Abort)?;
+                                    if matches!(job.state, JobState::Scheduled | JobState::Running)
+                                    {
+                                        job.state = JobState::Cancelled;
+                                        job.cancelled_by = Some(*by);
+                                        broadcasts.insert(&key, encode(&job))?;
+                                    }
                                 }
                             }
-                        }
-                        Effect::EraseUser(user) => {
-                            for number in &erase_tickets {
-                                let key = number.as_bytes();
-                                let Some(ticket) = (match tickets.get(key)? {
-                                    Some(v) => self
-                                        .unsealed::<Ticket>("tickets", key, &v)
-                                        .map_err(abort)?,
-                                    None => None,
-                                }) else {
-                                    continue;
-                                };
-                                let erased = ticket.erased(applied.user.last_seen);
-                                tickets.insert(key, encode(&erased))?;
-                                by_user.remove(ticket_index_key(*user, number))?;
+                            Effect::EraseUser(user) => {
+                                for number in &erase_tickets {
+                                    let key = number.as_bytes();
+                                    let Some(ticket) = (match tickets.get(key)? {
+                                        Some(v) => self
+                                            .unsealed::<Ticket>("tickets", key, &v)
+                                            .map_err(abort)?,
+                                        None => None,
+                                    }) else {
+                                        continue;
+                                    };
+                                    let erased = ticket.erased(applied.user.last_seen);
+                                    tickets.insert(key, encode(&erased))?;
+                                    by_user.remove(ticket_index_key(*user, number))?;
+                                }
+                                for k in &erase_logs {
+                                    faq_log.remove(k)?;
+                                }
+                                for k in &erase_sessions {
+                                    sessions.remove(k)?;
+                                }
+                                profiles.remove(&user.to_be_bytes())?;
+                                meta.insert(
+                                    format!("erased/{user}").as_bytes(),
+                                    applied.user.last_seen.to_string().as_bytes(),
+                                )?;
                             }
-                            for k in &erase_logs {
-                                faq_log.remove(k)?;
+                            Effect::SetStaffChat(chat) => {
+                                meta.insert(META_STAFF_CHAT, chat.to_string().as_bytes())?;
                             }
-                            for k in &erase_sessions {
-                                sessions.remove(k)?;
+                            Effect::LogFaq(_) => {
+                                let id = faq_ids.next().copied().unwrap_or_default();
+                                faq_log.insert(&id.to_be_bytes(), sealed())?;
                             }
-                            profiles.remove(&user.to_be_bytes())?;
-                            meta.insert(
-                                format!("erased/{user}").as_bytes(),
-                                applied.user.last_seen.to_string().as_bytes(),
-                            )?;
+                            Effect::Send(_) => {}
                         }
-                        Effect::SetStaffChat(chat) => {
-                            meta.insert(META_STAFF_CHAT, chat.to_string().as_bytes())?;
-                        }
-                        Effect::LogFaq(log) => {
-                            faq_log.insert(
-                                &faq_log.generate_id()?.to_be_bytes(),
-                                self.sealed(log.user, log).map_err(abort)?,
-                            )?;
-                        }
-                        Effect::Send(_) => {}
                     }
-                }
-                for message in outcome.messages() {
-                    let mut message = message.clone();
-                    if message.fill_ticket {
-                        let number = numbers.last().map(String::as_str).unwrap_or("-");
-                        message.text = message.text.replace(TICKET_PLACEHOLDER, number);
-                        if let crate::dialog::Keyboard::Inline(rows) = &mut message.keyboard {
-                            for button in rows.iter_mut().flatten() {
-                                button.data = button.data.replace(TICKET_PLACEHOLDER, number);
+                    for (row, bytes) in &prepared {
+                        let mut row = row.clone();
+                        let bytes = match bytes {
+                            Some(b) => b.clone(),
+                            None => {
+                                if let OutItem::Message(message) = &mut row.item {
+                                    let number = numbers.last().map(String::as_str).unwrap_or("-");
+                                    fill_ticket_number(message, number);
+                                }
+                                self.sealed_transit(&row).map_err(abort)?
                             }
-                        }
-                        message.fill_ticket = false;
+                        };
+                        outbox.insert(&row.key(), bytes)?;
+                        rows.push(row);
                     }
-                    // The person who acted is answered first; what goes to
-                    // other chats (staff chat, a submitter) follows.
-                    let priority = if message.chat == applied.chat {
-                        Priority::Reply
-                    } else {
-                        Priority::Notice
-                    };
-                    let row = OutboxRow {
-                        id: outbox.generate_id()?,
-                        priority,
-                        item: OutItem::Message(message),
-                        update_id: applied.update_id,
-                        created_at: user.last_seen,
-                        attempts: 0,
-                        delivery: None,
-                    };
-                    outbox.insert(&row.key(), self.sealed_transit(&row).map_err(abort)?)?;
-                }
-                if let Some(id) = applied.callback {
-                    // Every press is answered, so the button stops spinning.
-                    let row = OutboxRow {
-                        id: outbox.generate_id()?,
-                        priority: Priority::Reply,
-                        item: OutItem::CallbackAnswer {
-                            id: id.to_string(),
-                            text: outcome.toast.clone().unwrap_or_default(),
-                        },
-                        update_id: applied.update_id,
-                        created_at: user.last_seen,
-                        attempts: 0,
-                        delivery: None,
-                    };
-                    outbox.insert(&row.key(), self.sealed_transit(&row).map_err(abort)?)?;
-                }
-                if erase == Some(user.id) {
-                    users.remove(&user.id.to_be_bytes())?;
-                    sessions.remove(&session_key(applied.chat, user.id))?;
-                    return Ok(ApplyResult::Done { tickets: numbers });
-                }
-                users.insert(
-                    &user.id.to_be_bytes(),
-                    self.sealed(user.id, &user).map_err(abort)?,
-                )?;
-                sessions.insert(
-                    &session_key(applied.chat, user.id),
-                    self.sealed(user.id, &outcome.session).map_err(abort)?,
-                )?;
-                Ok(ApplyResult::Done { tickets: numbers })
-            },
-        );
-        result.map_err(tx_error)
+                    if erase == Some(user.id) {
+                        users.remove(&user.id.to_be_bytes())?;
+                        sessions.remove(&session_key(applied.chat, user.id))?;
+                        return Ok((ApplyResult::Done { tickets: numbers }, rows));
+                    }
+                    users.insert(&user.id.to_be_bytes(), user_bytes.clone())?;
+                    sessions.insert(&session_key(applied.chat, user.id), session_bytes.clone())?;
+                    Ok((ApplyResult::Done { tickets: numbers }, rows))
+                },
+            );
+        let (result, rows) = result.map_err(tx_error)?;
+        self.unflushed(rows);
+        Ok(result)
     }
 
     fn meta_str(&self, key: &str) -> Result<Option<String>, StoreError> {
@@ -814,11 +930,11 @@ impl Store {
         at: jiff::Timestamp,
     ) -> Result<(), StoreError> {
         let _writing = self.writing();
-        (&self.outbox, &self.meta)
+        let row = (&self.outbox, &self.meta)
             .transaction(
-                |(outbox, meta)| -> Result<(), ConflictableTransactionError<StoreError>> {
+                |(outbox, meta)| -> Result<Option<OutboxRow>, ConflictableTransactionError<StoreError>> {
                     if meta.get(META_DIGEST_DATE)?.as_deref() == Some(date.as_bytes()) {
-                        return Ok(());
+                        return Ok(None);
                     }
                     let row = OutboxRow {
                         id: outbox.generate_id()?,
@@ -832,12 +948,12 @@ impl Store {
                     outbox.insert(&row.key(), self.sealed_transit(&row).map_err(abort)?)?;
                     meta.insert(META_DIGEST_DATE, date.as_bytes())?;
                     meta.insert(META_DIGEST_AT, at.to_string().as_bytes())?;
-                    Ok(())
+                    Ok(Some(row))
                 },
             )
             .map_err(tx_error)?;
-        self.db.flush()?;
-        Ok(())
+        self.unflushed(row.into_iter().collect());
+        self.flush()
     }
 
     /// All user records.
@@ -1046,8 +1162,9 @@ impl Store {
             return Ok(0);
         }
         let now = jiff::Timestamp::now();
-        (&self.ledger, &self.outbox, &self.pending)
-            .transaction(|(ledger, outbox, pending)| -> Result<(), ConflictableTransactionError<StoreError>> {
+        let rows = (&self.ledger, &self.outbox, &self.pending)
+            .transaction(|(ledger, outbox, pending)| -> Result<Vec<OutboxRow>, ConflictableTransactionError<StoreError>> {
+                let mut rows = Vec::new();
                 for (user, entry) in &picked {
                     let key = Store::ledger_key(job, *user);
                     pending.remove(&key)?;
@@ -1066,11 +1183,13 @@ impl Store {
                         delivery: Some(DeliveryRef { job, user: *user }),
                     };
                     outbox.insert(&row.key(), self.sealed_transit(&row).map_err(abort)?)?;
+                    rows.push(row);
                 }
-                Ok(())
+                Ok(rows)
             })
             .map_err(tx_error)?;
-        self.db.flush()?;
+        self.unflushed(rows);
+        self.flush()?;
         Ok(picked.len())
     }
 
@@ -1161,6 +1280,7 @@ impl Store {
     pub fn enqueue(&self, messages: &[OutMessage], priority: Priority) -> Result<(), StoreError> {
         let _writing = self.writing();
         let now = jiff::Timestamp::now();
+        let mut rows = Vec::new();
         for m in messages {
             let row = OutboxRow {
                 id: self.db.generate_id()?,
@@ -1172,9 +1292,10 @@ impl Store {
                 delivery: None,
             };
             self.outbox.insert(row.key(), self.sealed_transit(&row)?)?;
+            rows.push(row);
         }
-        self.db.flush()?;
-        Ok(())
+        self.unflushed(rows);
+        self.flush()
     }
 
     // ----- personal data (UU PDP) -------------------------------------------

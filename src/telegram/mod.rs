@@ -13,6 +13,7 @@
 //! batch before any handler ran, so a crash in between loses messages.
 
 mod commands;
+mod commit;
 mod sender;
 pub mod update;
 
@@ -25,10 +26,11 @@ use teloxide::Bot;
 use teloxide::payloads::GetUpdatesSetters;
 use teloxide::prelude::{Requester, RequesterExt};
 use teloxide::types::{AllowedUpdate, Update};
-use tokio::sync::{Notify, watch};
+use tokio::sync::watch;
 
 use crate::app::{App, TelegramParts};
 use crate::dialog::EventKind;
+use commit::GroupCommit;
 use update::Incoming;
 
 /// Long-poll timeout; below teloxide's 17 s request timeout.
@@ -137,32 +139,45 @@ pub async fn run(
         ),
         Err(e) => tracing::error!(error = %e, "cannot settle interrupted broadcast deliveries"),
     }
-    let wake = Arc::new(Notify::new());
     let (stop_tx, stop_rx) = watch::channel(false);
+    // What the outbox holds now goes first; every row written from here on
+    // reaches the sender when a flush has put it on disk.
+    let initial = app.store.outbox_rows(usize::MAX)?;
+    let (rows_tx, rows_rx) = tokio::sync::mpsc::unbounded_channel();
+    app.store.set_outlet(rows_tx);
     let sender = if unthrottled(&bot) {
         tracing::warn!("OPOP_UNTHROTTLED: no client-side rate limits (Bot API on loopback)");
         tokio::spawn(sender::run(
             Arc::clone(&app),
             bot.clone(),
-            Arc::clone(&wake),
+            initial,
+            rows_rx,
             stop_rx.clone(),
         ))
     } else {
         tokio::spawn(sender::run(
             Arc::clone(&app),
             bot.clone().throttle(send_limits()),
-            Arc::clone(&wake),
+            initial,
+            rows_rx,
             stop_rx.clone(),
         ))
     };
 
     // Workers: plain threads, since handling is synchronous sled work.
+    // They write without flushing; the committer flushes once for all that
+    // was written meanwhile (group commit).
+    let commit = Arc::new(GroupCommit::default());
+    let committer = {
+        let (app, commit) = (Arc::clone(&app), Arc::clone(&commit));
+        std::thread::spawn(move || commit.run(&app.store))
+    };
     let mut queues = Vec::new();
     let mut workers = Vec::new();
     for _ in 0..WORKERS {
         let (tx, rx) = mpsc::channel::<(i64, Update)>();
-        let (app, wake) = (Arc::clone(&app), Arc::clone(&wake));
-        workers.push(std::thread::spawn(move || worker(&app, &rx, &wake)));
+        let (app, commit) = (Arc::clone(&app), Arc::clone(&commit));
+        workers.push(std::thread::spawn(move || worker(&app, &rx, &commit)));
         queues.push(tx);
     }
     // What a crash left in the inbox is handled before anything new.
@@ -170,17 +185,8 @@ pub async fn run(
         dispatch(&queues, id, &raw);
     }
 
-    let digest = tokio::spawn(digest_loop(
-        Arc::clone(&app),
-        Arc::clone(&wake),
-        stop_rx.clone(),
-    ));
-
-    let pump = tokio::spawn(broadcast_loop(
-        Arc::clone(&app),
-        Arc::clone(&wake),
-        stop_rx.clone(),
-    ));
+    let digest = tokio::spawn(digest_loop(Arc::clone(&app), stop_rx.clone()));
+    let pump = tokio::spawn(broadcast_loop(Arc::clone(&app), stop_rx.clone()));
 
     #[cfg(unix)]
     let control = tokio::spawn(crate::control::serve(
@@ -189,7 +195,13 @@ pub async fn run(
         stop_rx.clone(),
     ));
 
-    let poller = poll(Arc::clone(&app), bot.clone(), queues, stop_rx.clone());
+    let poller = poll(
+        Arc::clone(&app),
+        bot.clone(),
+        queues,
+        Arc::clone(&commit),
+        stop_rx.clone(),
+    );
     tokio::select! {
         result = poller => result?,
         () = shutdown => tracing::info!("shutting down"),
@@ -201,9 +213,10 @@ pub async fn run(
         for w in workers {
             let _ = w.join();
         }
+        commit.stop();
+        let _ = committer.join();
     })
     .await?;
-    wake.notify_one();
     let _ = digest.await;
     let _ = pump.await;
     #[cfg(unix)]
@@ -217,7 +230,7 @@ pub async fn run(
 /// Checks every half minute whether the daily digest is due (also right
 /// at start, so a bot that was down at digest time sends it on return),
 /// and makes the day's automatic backup.
-async fn digest_loop(app: Arc<App>, wake: Arc<Notify>, mut stop: watch::Receiver<bool>) {
+async fn digest_loop(app: Arc<App>, mut stop: watch::Receiver<bool>) {
     loop {
         if app.config.bot.backups {
             let app2 = Arc::clone(&app);
@@ -240,8 +253,7 @@ async fn digest_loop(app: Arc<App>, wake: Arc<Notify>, mut stop: watch::Receiver
         match tokio::task::spawn_blocking(move || app2.send_digest_if_due(jiff::Timestamp::now()))
             .await
         {
-            Ok(Ok(true)) => wake.notify_one(),
-            Ok(Ok(false)) => {}
+            Ok(Ok(_)) => {}
             Ok(Err(e)) => tracing::error!(error = %e, "cannot queue the daily digest"),
             Err(e) => tracing::error!(error = %e, "digest task failed"),
         }
@@ -257,7 +269,7 @@ async fn digest_loop(app: Arc<App>, wake: Arc<Notify>, mut stop: watch::Receiver
 
 /// Drives broadcasts: starts due jobs, keeps a small window of deliveries
 /// in the outbox, updates progress lines, reports the end.
-async fn broadcast_loop(app: Arc<App>, wake: Arc<Notify>, mut stop: watch::Receiver<bool>) {
+async fn broadcast_loop(app: Arc<App>, mut stop: watch::Receiver<bool>) {
     loop {
         let app2 = Arc::clone(&app);
         let round = tokio::task::spawn_blocking(move || {
@@ -265,7 +277,6 @@ async fn broadcast_loop(app: Arc<App>, wake: Arc<Notify>, mut stop: watch::Recei
         })
         .await;
         match round {
-            Ok(Ok(p)) if p.queued > 0 => wake.notify_one(),
             Ok(Ok(_)) => {}
             Ok(Err(e)) => tracing::error!(error = %e, "broadcast round failed"),
             Err(e) => tracing::error!(error = %e, "broadcast task failed"),
@@ -286,6 +297,7 @@ async fn poll(
     app: Arc<App>,
     bot: Bot,
     queues: Vec<mpsc::Sender<(i64, Update)>>,
+    commit: Arc<GroupCommit>,
     stop: watch::Receiver<bool>,
 ) -> anyhow::Result<()> {
     let mut offset: Option<i32> = None;
@@ -333,14 +345,18 @@ async fn poll(
                 )
             })
             .collect();
-        let store = app.store.clone();
-        let stored = raw.clone();
-        tokio::task::spawn_blocking(move || store.inbox_put(&stored)).await??;
+        let (store, commit) = (app.store.clone(), Arc::clone(&commit));
+        tokio::task::spawn_blocking(move || {
+            store.inbox_put_unflushed(&raw)?;
+            commit.wait_durable();
+            Ok::<_, crate::store::StoreError>(())
+        })
+        .await??;
         fault_point("after-inbox");
-        for (id, bytes) in &raw {
-            dispatch(&queues, *id, bytes);
-        }
         offset = updates.iter().map(|u| u.id.0 as i32 + 1).max();
+        for update in updates {
+            send_to_worker(&queues, i64::from(update.id.0), update);
+        }
     }
 }
 
@@ -354,21 +370,22 @@ fn fault_point(name: &str) {
     }
 }
 
-/// Sends an update to the worker of its chat.
+/// Sends a stored update (left by the last stop) to the worker of its chat.
 fn dispatch(queues: &[mpsc::Sender<(i64, Update)>], id: i64, raw: &[u8]) {
-    let update: Update = match serde_json::from_slice(raw) {
-        Ok(u) => u,
-        Err(e) => {
-            tracing::error!(update_id = id, error = %e, "stored update cannot be read");
-            return;
-        }
-    };
+    match serde_json::from_slice(raw) {
+        Ok(update) => send_to_worker(queues, id, update),
+        Err(e) => tracing::error!(update_id = id, error = %e, "stored update cannot be read"),
+    }
+}
+
+/// Sends an update to the worker of its chat.
+fn send_to_worker(queues: &[mpsc::Sender<(i64, Update)>], id: i64, update: Update) {
     let chat = update.chat().map_or(0, |c| c.id.0);
     let shard = chat.unsigned_abs() as usize % queues.len();
     let _ = queues[shard].send((id, update));
 }
 
-fn worker(app: &App, rx: &mpsc::Receiver<(i64, Update)>, wake: &Notify) {
+fn worker(app: &App, rx: &mpsc::Receiver<(i64, Update)>, commit: &GroupCommit) {
     let mut next: Option<(i64, Update)> = None;
     loop {
         let (id, update) = match next.take() {
@@ -419,12 +436,12 @@ fn worker(app: &App, rx: &mpsc::Receiver<(i64, Update)>, wake: &Notify) {
                     more_updates: &more,
                     callback: callback.as_deref(),
                 };
-                app.handle_update(&event, Some(id), username.as_deref(), parts)
+                app.handle_deferred(&event, Some(id), username.as_deref(), parts)
                     .map(|_| ())
             }
         };
         match result {
-            Ok(()) => wake.notify_one(),
+            Ok(()) => commit.mark(),
             // Left in the inbox: handled again at the next start.
             Err(e) => tracing::error!(update_id = id, error = %e, "cannot handle an update"),
         }

@@ -8,7 +8,7 @@
 //! A row leaves the outbox only when Telegram accepted it or it can never
 //! be sent (400), so nothing queued is lost across a restart.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -21,7 +21,7 @@ use teloxide::types::{
     MessageId, ParseMode, ReplyMarkup,
 };
 use teloxide::{ApiError, RequestError};
-use tokio::sync::{Notify, watch};
+use tokio::sync::{mpsc, watch};
 use tokio::task::JoinSet;
 
 use crate::app::App;
@@ -32,6 +32,10 @@ use crate::store::{OutItem, OutboxRow};
 
 /// Longest backoff between retries of a failing row.
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
+/// Deliveries on the wire at once. Each holds an HTTP connection (and its
+/// buffers); Throttle lets about 30 a second through, and a few dozen
+/// cover even slow answers, so more would only cost memory.
+const MAX_IN_FLIGHT: usize = 64;
 /// Telegram's limit on a message's visible text.
 const MAX_TEXT: usize = 4096;
 /// Telegram's limit on a photo caption.
@@ -83,54 +87,53 @@ impl<T> Api for T where
 }
 
 /// Runs until `stop` turns true; in-flight sends get a short grace.
+/// `initial` is what the outbox held at start; `rows` brings every row
+/// written since, once it is on disk (see `Store::set_outlet`).
 pub async fn run<B: Api>(
     app: Arc<App>,
     bot: B,
-    wake: Arc<Notify>,
+    initial: Vec<OutboxRow>,
+    mut rows: mpsc::UnboundedReceiver<OutboxRow>,
     mut stop: watch::Receiver<bool>,
 ) {
-    let mut in_flight: HashMap<tokio::task::Id, String> = HashMap::new();
-    let mut busy: HashSet<String> = HashSet::new();
-    // Rows whose delivery panicked (a bug): kept, but not retried until the
-    // next start, so one bad row cannot spin the sender.
-    let mut poisoned: HashSet<u64> = HashSet::new();
+    let mut queue = Queue::default();
+    for row in initial {
+        queue.push(row);
+    }
+    let mut in_flight: HashMap<tokio::task::Id, Key> = HashMap::new();
     let mut tasks: JoinSet<()> = JoinSet::new();
     loop {
         if *stop.borrow() {
             break;
         }
-        match app.store.outbox_rows(1000) {
-            Ok(rows) => {
-                for row in rows {
-                    let key = flight_key(&row);
-                    if poisoned.contains(&row.id) || !busy.insert(key.clone()) {
-                        continue;
-                    }
-                    let row_id = row.id;
-                    let (app, bot, stop) = (Arc::clone(&app), bot.clone(), stop.clone());
-                    let handle = tasks.spawn(async move { deliver(&app, &bot, row, stop).await });
-                    in_flight.insert(handle.id(), format!("{key}\n{row_id}"));
-                }
-            }
-            Err(e) => tracing::error!(error = %e, "cannot read the outbox"),
+        while in_flight.len() < MAX_IN_FLIGHT
+            && let Some((key, row)) = queue.next()
+        {
+            let (app, bot, stop) = (Arc::clone(&app), bot.clone(), stop.clone());
+            let handle = tasks.spawn(async move { deliver(&app, &bot, row, stop).await });
+            in_flight.insert(handle.id(), key);
         }
         tokio::select! {
-            _ = wake.notified() => {}
+            Some(row) = rows.recv() => {
+                queue.push(row);
+                while let Ok(row) = rows.try_recv() {
+                    queue.push(row);
+                }
+            }
             Some(done) = tasks.join_next_with_id() => {
                 let (id, panicked) = match done {
                     Ok((id, ())) => (id, false),
                     Err(e) => (e.id(), e.is_panic()),
                 };
-                if let Some(entry) = in_flight.remove(&id) {
-                    let (key, row_id) = entry.split_once('\n').expect("key and row id");
-                    busy.remove(key);
+                if let Some(key) = in_flight.remove(&id) {
                     if panicked {
-                        tracing::error!(row = row_id, "delivering an outbox row panicked; skipped until restart");
-                        poisoned.insert(row_id.parse().unwrap_or_default());
+                        // A bug: the row stays in the outbox and is tried
+                        // again at the next start, so it cannot spin here.
+                        tracing::error!(?key, "delivering an outbox row panicked; skipped until restart");
                     }
+                    queue.done(key);
                 }
             }
-            _ = tokio::time::sleep(Duration::from_millis(500)) => {}
             _ = stop.changed() => {}
         }
     }
@@ -143,11 +146,64 @@ pub async fn run<B: Api>(
     tasks.abort_all();
 }
 
-/// Rows of one chat go one at a time; each callback answer on its own.
-fn flight_key(row: &OutboxRow) -> String {
+/// Rows of one chat go one at a time, in order; each callback answer on
+/// its own.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Chat(i64),
+    Callback(String),
+}
+
+fn flight_key(row: &OutboxRow) -> Key {
     match &row.item {
-        OutItem::Message(m) => format!("chat:{}", m.chat),
-        OutItem::CallbackAnswer { id, .. } => format!("cb:{id}"),
+        OutItem::Message(m) => Key::Chat(m.chat),
+        OutItem::CallbackAnswer { id, .. } => Key::Callback(id.clone()),
+    }
+}
+
+/// Rows waiting, per key, and which keys may start their next row.
+#[derive(Default)]
+struct Queue {
+    waiting: HashMap<Key, VecDeque<OutboxRow>>,
+    busy: HashSet<Key>,
+    ready: VecDeque<Key>,
+}
+
+impl Queue {
+    fn push(&mut self, row: OutboxRow) {
+        let key = flight_key(&row);
+        let rows = self.waiting.entry(key.clone()).or_default();
+        if rows.is_empty() && !self.busy.contains(&key) {
+            self.ready.push_back(key);
+        }
+        rows.push_back(row);
+    }
+
+    /// The next row to start; its key is busy until [`Queue::done`].
+    fn next(&mut self) -> Option<(Key, OutboxRow)> {
+        while let Some(key) = self.ready.pop_front() {
+            let Some(rows) = self.waiting.get_mut(&key) else {
+                continue;
+            };
+            let Some(row) = rows.pop_front() else {
+                self.waiting.remove(&key);
+                continue;
+            };
+            if rows.is_empty() {
+                self.waiting.remove(&key);
+            }
+            self.busy.insert(key.clone());
+            return Some((key, row));
+        }
+        None
+    }
+
+    /// The key's row finished: its next one may start.
+    fn done(&mut self, key: Key) {
+        self.busy.remove(&key);
+        if self.waiting.contains_key(&key) {
+            self.ready.push_back(key);
+        }
     }
 }
 
