@@ -33,9 +33,13 @@ fn main() {
     {
         let store = Store::open(data.path()).unwrap();
         let now = Timestamp::now();
-        for id in FIRST..FIRST + n {
-            store.import_user(&UserRecord::new(id, now), None).unwrap();
-        }
+        store
+            .bulk(|store| {
+                for id in FIRST..FIRST + n {
+                    store.import_user(&UserRecord::new(id, now), None).unwrap();
+                }
+            })
+            .unwrap();
         store
             .create_job(&Job {
                 v: Job::VERSION,

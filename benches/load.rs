@@ -334,9 +334,9 @@ fn run_once(prepared: &Prepared, n: usize, faults: f64, trace: bool) -> Run {
         .stdout(Stdio::null())
         .spawn()
         .expect("bot starts");
-    // Ready when it polls.
+    // Ready when it polls (a long poll is recorded only when it returns).
     let ready = Instant::now();
-    while fake.get_updates_calls().is_empty() {
+    while fake.polls_in_flight() == 0 {
         assert!(
             ready.elapsed() < Duration::from_secs(60),
             "the bot never polled"
@@ -418,24 +418,29 @@ fn proc_usage(pid: u32) -> (u64, f64) {
 fn seed_profiles(dir: &Path, users: &[fake_bot_api::TestUser]) {
     let store = Store::open(dir).unwrap();
     let now = Timestamp::now();
-    for u in users {
-        let mut answers = Answers::new();
-        answers.insert("name".into(), Answer::Text(format!("Pondok {}", u.id)));
-        answers.insert("region".into(), Answer::Region("Kabupaten Jember".into()));
-        answers.insert("pillar".into(), Answer::Choice("santripreneur".into()));
-        answers.insert("contact_person".into(), Answer::Text("Ahmad Fauzi".into()));
-        answers.insert("phone".into(), Answer::Phone("+6281234567890".into()));
-        let profile = Profile {
-            v: Profile::VERSION,
-            user: u.id,
-            answers,
-            consent_at: Some(now),
-            consent_notice: 2,
-            updated_at: now,
-        };
-        store
-            .import_user(&UserRecord::new(u.id, now), Some(&profile))
-            .unwrap();
-    }
+    // One keyring save for all the new people.
+    store
+        .bulk(|store| {
+            for u in users {
+                let mut answers = Answers::new();
+                answers.insert("name".into(), Answer::Text(format!("Pondok {}", u.id)));
+                answers.insert("region".into(), Answer::Region("Kabupaten Jember".into()));
+                answers.insert("pillar".into(), Answer::Choice("santripreneur".into()));
+                answers.insert("contact_person".into(), Answer::Text("Ahmad Fauzi".into()));
+                answers.insert("phone".into(), Answer::Phone("+6281234567890".into()));
+                let profile = Profile {
+                    v: Profile::VERSION,
+                    user: u.id,
+                    answers,
+                    consent_at: Some(now),
+                    consent_notice: 2,
+                    updated_at: now,
+                };
+                store
+                    .import_user(&UserRecord::new(u.id, now), Some(&profile))
+                    .unwrap();
+            }
+        })
+        .unwrap();
     store.flush().unwrap();
 }

@@ -326,31 +326,37 @@ impl Store {
             .into_iter()
             .map(|(name, tree)| (name, tree.clone()))
             .collect();
-        let mut counts: BTreeMap<String, u64> = BTreeMap::new();
-        for (i, line) in lines.enumerate() {
-            let n = i + 2;
-            let line = line?;
-            if line.trim().is_empty() {
-                continue;
+        // New people's keys are saved once, after the last record.
+        let counts = store.bulk(|store| -> Result<BTreeMap<String, u64>, BackupError> {
+            let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+            for (i, line) in lines.enumerate() {
+                let n = i + 2;
+                let line = line?;
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let record: LineIn<'_> =
+                    serde_json::from_str(&line).map_err(|e| bad(n, e.to_string()))?;
+                let tree = trees
+                    .get(record.tree.as_str())
+                    .ok_or_else(|| bad(n, format!("unknown tree `{}`", record.tree)))?;
+                let key = from_hex(&record.key).ok_or_else(|| bad(n, "key is not hex".into()))?;
+                let value = match (record.json, &record.hex) {
+                    (Some(raw), _) => raw.get().as_bytes().to_vec(),
+                    (None, Some(h)) => {
+                        from_hex(h).ok_or_else(|| bad(n, "value is not hex".into()))?
+                    }
+                    (None, None) => return Err(bad(n, "a record without a value".into())),
+                };
+                let value = match owner(&record.tree, &key, &value, store.keys.epoch_owner()) {
+                    Some(o) => store.keys.seal(o, &value).map_err(StoreError::from)?,
+                    None => value,
+                };
+                tree.insert(key, value).map_err(StoreError::from)?;
+                *counts.entry(record.tree).or_insert(0) += 1;
             }
-            let record: LineIn<'_> =
-                serde_json::from_str(&line).map_err(|e| bad(n, e.to_string()))?;
-            let tree = trees
-                .get(record.tree.as_str())
-                .ok_or_else(|| bad(n, format!("unknown tree `{}`", record.tree)))?;
-            let key = from_hex(&record.key).ok_or_else(|| bad(n, "key is not hex".into()))?;
-            let value = match (record.json, &record.hex) {
-                (Some(raw), _) => raw.get().as_bytes().to_vec(),
-                (None, Some(h)) => from_hex(h).ok_or_else(|| bad(n, "value is not hex".into()))?,
-                (None, None) => return Err(bad(n, "a record without a value".into())),
-            };
-            let value = match owner(&record.tree, &key, &value, store.keys.epoch_owner()) {
-                Some(o) => store.keys.seal(o, &value).map_err(StoreError::from)?,
-                None => value,
-            };
-            tree.insert(key, value).map_err(StoreError::from)?;
-            *counts.entry(record.tree).or_insert(0) += 1;
-        }
+            Ok(counts)
+        })??;
         for (name, expected) in &header.counts {
             let got = counts.get(name).copied().unwrap_or(0);
             if got != *expected {

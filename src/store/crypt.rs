@@ -64,6 +64,9 @@ struct Ring {
     epoch: u64,
     keys: BTreeMap<KeyId, Key>,
     generations: BTreeMap<i64, u32>,
+    /// Inside [`Keyring::bulk`]: new keys are saved once at its end.
+    bulk: bool,
+    unsaved: bool,
 }
 
 /// The keys, in memory and in their file (none for a temporary store).
@@ -116,6 +119,8 @@ impl Keyring {
                 epoch: state.epoch,
                 keys,
                 generations,
+                bulk: false,
+                unsaved: false,
             }),
         };
         ring.ensure_epoch()?;
@@ -130,6 +135,8 @@ impl Keyring {
                 epoch: 0,
                 keys: BTreeMap::new(),
                 generations: BTreeMap::new(),
+                bulk: false,
+                unsaved: false,
             }),
         };
         ring.ensure_epoch().expect("no file to write");
@@ -188,6 +195,21 @@ impl Keyring {
         Ok(())
     }
 
+    /// Runs `f` saving new keys once at the end instead of one file
+    /// rewrite each: for filling a new folder (restore, seeding), where a
+    /// crash half-way means starting again anyway.
+    pub fn bulk<R>(&self, f: impl FnOnce() -> R) -> Result<R, CryptError> {
+        self.lock().bulk = true;
+        let result = f();
+        let mut ring = self.lock();
+        ring.bulk = false;
+        if ring.unsaved {
+            ring.unsaved = false;
+            self.save(&ring)?;
+        }
+        Ok(result)
+    }
+
     /// The owner id for short-lived rows now.
     pub fn epoch_owner(&self) -> i64 {
         epoch_id(self.lock().epoch)
@@ -204,7 +226,11 @@ impl Keyring {
             None => {
                 let k = XChaCha20Poly1305::generate_key(&mut OsRng);
                 ring.keys.insert((owner, generation), k);
-                self.save(&ring)?;
+                if ring.bulk {
+                    ring.unsaved = true;
+                } else {
+                    self.save(&ring)?;
+                }
                 k
             }
         };

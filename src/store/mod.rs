@@ -535,6 +535,13 @@ impl Store {
         Ok(())
     }
 
+    /// Runs `f` (imports, a restore) with the keys of new people saved once
+    /// at the end rather than one keyring rewrite each; only for a folder
+    /// being filled, which a crash half-way leaves to be filled again.
+    pub fn bulk<R>(&self, f: impl FnOnce(&Store) -> R) -> Result<R, StoreError> {
+        Ok(self.keys.bulk(|| f(self))?)
+    }
+
     /// Writes a ticket as it is, outside any event (seeding benchmarks and
     /// tests). Not flushed.
     pub fn import_ticket(&self, ticket: &Ticket) -> Result<(), StoreError> {

@@ -144,6 +144,7 @@ pub async fn run(
     // reaches the sender when a flush has put it on disk.
     let initial = app.store.outbox_rows(usize::MAX)?;
     let (rows_tx, rows_rx) = tokio::sync::mpsc::unbounded_channel();
+    let commit = Arc::new(GroupCommit::default());
     app.store.set_outlet(rows_tx);
     let sender = if unthrottled(&bot) {
         tracing::warn!("OPOP_UNTHROTTLED: no client-side rate limits (Bot API on loopback)");
@@ -152,6 +153,7 @@ pub async fn run(
             bot.clone(),
             initial,
             rows_rx,
+            Arc::clone(&commit),
             stop_rx.clone(),
         ))
     } else {
@@ -160,6 +162,7 @@ pub async fn run(
             bot.clone().throttle(send_limits()),
             initial,
             rows_rx,
+            Arc::clone(&commit),
             stop_rx.clone(),
         ))
     };
@@ -167,7 +170,6 @@ pub async fn run(
     // Workers: plain threads, since handling is synchronous sled work.
     // They write without flushing; the committer flushes once for all that
     // was written meanwhile (group commit).
-    let commit = Arc::new(GroupCommit::default());
     let committer = {
         let (app, commit) = (Arc::clone(&app), Arc::clone(&commit));
         std::thread::spawn(move || commit.run(&app.store))

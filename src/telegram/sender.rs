@@ -94,6 +94,7 @@ pub async fn run<B: Api>(
     bot: B,
     initial: Vec<OutboxRow>,
     mut rows: mpsc::UnboundedReceiver<OutboxRow>,
+    commit: Arc<super::commit::GroupCommit>,
     mut stop: watch::Receiver<bool>,
 ) {
     let mut queue = Queue::default();
@@ -125,6 +126,10 @@ pub async fn run<B: Api>(
                     Ok((id, ())) => (id, false),
                     Err(e) => (e.id(), e.is_panic()),
                 };
+                // The row's removal goes to disk with the next group
+                // commit: the fewer milliseconds between Telegram's answer
+                // and that flush, the fewer replies a crash sends again.
+                commit.mark();
                 if let Some(key) = in_flight.remove(&id) {
                     if panicked {
                         // A bug: the row stays in the outbox and is tried

@@ -85,6 +85,9 @@ pub struct Drive {
     /// Every successful sendMessage per chat, texts in order (checks of
     /// exactly-once delivery).
     pub messages: HashMap<i64, Vec<String>>,
+    /// Messages a chat had already received (same text), e.g. a reply sent
+    /// again after a crash; not taken for the reply to the current step.
+    pub repeated: usize,
 }
 
 impl Drive {
@@ -174,7 +177,13 @@ pub fn drive(
         }
         if call.method == "sendMessage" {
             let text = call.param_str("text").unwrap_or_default().to_string();
-            out.messages.entry(chat).or_default().push(text);
+            let texts = out.messages.entry(chat).or_default();
+            let again = texts.contains(&text);
+            texts.push(text);
+            if again {
+                out.repeated += 1;
+                continue;
+            }
         }
         note_buttons(m, &call);
         if m.done {

@@ -4,3 +4,4 @@
 
 pub mod bot;
 pub mod fake_bot_api;
+pub mod managers;

@@ -22,28 +22,32 @@ const IN_REGION: i64 = 300;
 fn seed(data: &Path) {
     let store = Store::open(data).unwrap();
     let now: Timestamp = "2026-11-01T03:00:00Z".parse().unwrap();
-    for i in 0..IN_REGION + 50 {
-        let id = FIRST + i;
-        let region = if i < IN_REGION {
-            "Kabupaten Malang"
-        } else {
-            "Kota Surabaya"
-        };
-        let mut user = UserRecord::new(id, now);
-        user.language_code = Some("id".into());
-        let mut answers = Answers::new();
-        answers.insert("name".into(), Answer::Text(format!("Pondok {id}")));
-        answers.insert("region".into(), Answer::Region(region.into()));
-        let profile = Profile {
-            v: Profile::VERSION,
-            user: id,
-            answers,
-            consent_at: Some(now),
-            consent_notice: 1,
-            updated_at: now,
-        };
-        store.import_user(&user, Some(&profile)).unwrap();
-    }
+    store
+        .bulk(|store| {
+            for i in 0..IN_REGION + 50 {
+                let id = FIRST + i;
+                let region = if i < IN_REGION {
+                    "Kabupaten Malang"
+                } else {
+                    "Kota Surabaya"
+                };
+                let mut user = UserRecord::new(id, now);
+                user.language_code = Some("id".into());
+                let mut answers = Answers::new();
+                answers.insert("name".into(), Answer::Text(format!("Pondok {id}")));
+                answers.insert("region".into(), Answer::Region(region.into()));
+                let profile = Profile {
+                    v: Profile::VERSION,
+                    user: id,
+                    answers,
+                    consent_at: Some(now),
+                    consent_notice: 1,
+                    updated_at: now,
+                };
+                store.import_user(&user, Some(&profile)).unwrap();
+            }
+        })
+        .unwrap();
     store.flush().unwrap();
 }
 

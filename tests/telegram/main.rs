@@ -4,6 +4,7 @@
 //! 5xx, HTML escaping, and shutdown.
 
 mod broadcast;
+mod crash;
 mod staff;
 #[path = "../support/mod.rs"]
 mod support;
