@@ -10,14 +10,15 @@
 #[path = "../tests/support/fake_bot_api.rs"]
 #[allow(dead_code)]
 mod fake_bot_api;
+#[path = "../tests/support/managers.rs"]
+mod managers;
 
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fake_bot_api::{FakeBotApi, FakeConfig, RateLimitMode, RateLimits};
 use jiff::Timestamp;
-use opop_bot::broadcast::{Announcement, Audience, Job, JobState};
-use opop_bot::i18n::Lang;
+use opop_bot::broadcast::Audience;
 use opop_bot::store::{Store, UserRecord};
 
 const TOKEN: &str = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef012";
@@ -40,29 +41,9 @@ fn main() {
                 }
             })
             .unwrap();
+        let html = "<b>Expo produk pesantren</b> di Surabaya, 12 Desember.";
         store
-            .create_job(&Job {
-                v: Job::VERSION,
-                id: 0,
-                author: ADMIN,
-                author_chat: ADMIN,
-                announcement: Announcement {
-                    html: "<b>Expo produk pesantren</b> di Surabaya, 12 Desember.".into(),
-                    lang: Lang::Id,
-                    html_en: None,
-                    photo: None,
-                },
-                audience: Audience::All,
-                created_at: now,
-                scheduled_at: None,
-                state: JobState::Running,
-                started_at: None,
-                finished_at: None,
-                progress_message: None,
-                progress_at: None,
-                late: false,
-                cancelled_by: None,
-            })
+            .create_job(&managers::due_broadcast(ADMIN, html, Audience::All, now))
             .unwrap();
         store.flush().unwrap();
     }

@@ -31,8 +31,7 @@ use clap::Parser;
 use fake_bot_api::{FakeBotApi, FakeConfig, RandomFaults, RateLimitMode, RateLimits};
 use jiff::Timestamp;
 use managers::{Drive, PRODUCT_FORM};
-use opop_bot::dialog::{Answer, Answers, Profile};
-use opop_bot::store::{Store, UserRecord};
+use opop_bot::store::Store;
 
 const TOKEN: &str = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef012";
 const FIRST_USER: i64 = 7_000_000;
@@ -422,23 +421,7 @@ fn seed_profiles(dir: &Path, users: &[fake_bot_api::TestUser]) {
     store
         .bulk(|store| {
             for u in users {
-                let mut answers = Answers::new();
-                answers.insert("name".into(), Answer::Text(format!("Pondok {}", u.id)));
-                answers.insert("region".into(), Answer::Region("Kabupaten Jember".into()));
-                answers.insert("pillar".into(), Answer::Choice("santripreneur".into()));
-                answers.insert("contact_person".into(), Answer::Text("Ahmad Fauzi".into()));
-                answers.insert("phone".into(), Answer::Phone("+6281234567890".into()));
-                let profile = Profile {
-                    v: Profile::VERSION,
-                    user: u.id,
-                    answers,
-                    consent_at: Some(now),
-                    consent_notice: 2,
-                    updated_at: now,
-                };
-                store
-                    .import_user(&UserRecord::new(u.id, now), Some(&profile))
-                    .unwrap();
+                managers::seed_manager(store, u.id, now);
             }
         })
         .unwrap();

@@ -286,3 +286,58 @@ fn note_buttons(m: &mut Manager, call: &Call) {
         m.buttons = Some((id, buttons));
     }
 }
+
+/// Registered pesantren (Kabupaten Jember) for the managers, so /produk
+/// goes straight to the form. Call inside `Store::bulk` for many.
+pub fn seed_manager(store: &opop_bot::store::Store, id: i64, now: jiff::Timestamp) {
+    use opop_bot::dialog::{Answer, Answers, Profile};
+    let mut answers = Answers::new();
+    answers.insert("name".into(), Answer::Text(format!("Pondok {id}")));
+    answers.insert("region".into(), Answer::Region("Kabupaten Jember".into()));
+    answers.insert("pillar".into(), Answer::Choice("santripreneur".into()));
+    answers.insert("contact_person".into(), Answer::Text("Ahmad Fauzi".into()));
+    answers.insert("phone".into(), Answer::Phone("+6281234567890".into()));
+    let profile = Profile {
+        v: Profile::VERSION,
+        user: id,
+        answers,
+        consent_at: Some(now),
+        consent_notice: 2,
+        updated_at: now,
+    };
+    store
+        .import_user(&opop_bot::store::UserRecord::new(id, now), Some(&profile))
+        .unwrap();
+}
+
+/// A broadcast by `admin`, due now (the pump starts it).
+pub fn due_broadcast(
+    admin: i64,
+    html: &str,
+    audience: opop_bot::broadcast::Audience,
+    now: jiff::Timestamp,
+) -> opop_bot::broadcast::Job {
+    use opop_bot::broadcast::{Announcement, Job, JobState};
+    Job {
+        v: Job::VERSION,
+        id: 0,
+        author: admin,
+        author_chat: admin,
+        announcement: Announcement {
+            html: html.into(),
+            lang: opop_bot::i18n::Lang::Id,
+            html_en: None,
+            photo: None,
+        },
+        audience,
+        created_at: now,
+        scheduled_at: None,
+        state: JobState::Running,
+        started_at: None,
+        finished_at: None,
+        progress_message: None,
+        progress_at: None,
+        late: false,
+        cancelled_by: None,
+    }
+}

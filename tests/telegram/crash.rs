@@ -15,9 +15,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
-use opop_bot::broadcast::{Announcement, Audience, Job, JobState};
-use opop_bot::dialog::{Answer, Answers, Profile};
-use opop_bot::i18n::Lang;
+use opop_bot::broadcast::Audience;
+use opop_bot::dialog::{Answer, Answers};
 use opop_bot::store::{Store, UserRecord};
 
 use crate::support::bot::{BotProcess, start_bot};
@@ -249,53 +248,21 @@ fn seed(dir: &Path) {
     store
         .bulk(|store| {
             for i in 0..MANAGERS as i64 {
-                let id = FIRST_MANAGER + i;
-                let mut answers = Answers::new();
-                answers.insert("name".into(), Answer::Text(format!("Pondok {id}")));
-                answers.insert("region".into(), Answer::Region("Kabupaten Jember".into()));
-                answers.insert("pillar".into(), Answer::Choice("santripreneur".into()));
-                answers.insert("contact_person".into(), Answer::Text("Ahmad Fauzi".into()));
-                answers.insert("phone".into(), Answer::Phone("+6281234567890".into()));
-                let profile = Profile {
-                    v: Profile::VERSION,
-                    user: id,
-                    answers,
-                    consent_at: Some(now),
-                    consent_notice: 2,
-                    updated_at: now,
-                };
-                store
-                    .import_user(&UserRecord::new(id, now), Some(&profile))
-                    .unwrap();
+                managers::seed_manager(store, FIRST_MANAGER + i, now);
             }
             for id in FIRST_RECIPIENT..FIRST_RECIPIENT + RECIPIENTS {
                 store.import_user(&UserRecord::new(id, now), None).unwrap();
             }
         })
         .unwrap();
+    let html = "<b>Temu bisnis kopi dan kelapa</b> di Surabaya, 12 Desember.";
     store
-        .create_job(&Job {
-            v: Job::VERSION,
-            id: 0,
-            author: ADMIN,
-            author_chat: ADMIN,
-            announcement: Announcement {
-                html: "<b>Temu bisnis kopi dan kelapa</b> di Surabaya, 12 Desember.".into(),
-                lang: Lang::Id,
-                html_en: None,
-                photo: None,
-            },
-            audience: Audience::NoProfile,
-            created_at: now,
-            scheduled_at: None,
-            state: JobState::Running,
-            started_at: None,
-            finished_at: None,
-            progress_message: None,
-            progress_at: None,
-            late: false,
-            cancelled_by: None,
-        })
+        .create_job(&managers::due_broadcast(
+            ADMIN,
+            html,
+            Audience::NoProfile,
+            now,
+        ))
         .unwrap();
     store.flush().unwrap();
 }
