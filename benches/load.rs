@@ -69,6 +69,8 @@ struct Run {
     cpu_s: f64,
     max_overall: usize,
     max_chat: usize,
+    /// Messages that made more than 30 in one second overall.
+    over_overall: usize,
 }
 
 fn main() {
@@ -191,13 +193,14 @@ fn check_exactly_once(run: &Run, n: usize) {
         }
     }
     println!(
-        "    exactly once: {}; max {} messages in one second overall, {} to one chat",
+        "    exactly once: {}; max {} messages in one second overall ({} over 30), {} to one chat",
         if problems.is_empty() {
             "yes".to_string()
         } else {
             format!("NO ({} problems)", problems.len())
         },
         run.max_overall,
+        run.over_overall,
         run.max_chat
     );
     for p in problems.iter().take(10) {
@@ -388,6 +391,11 @@ fn run_once(prepared: &Prepared, n: usize, faults: f64, trace: bool) -> Run {
         cpu_s,
         max_overall: fake.max_per_second_overall(),
         max_chat: fake.max_per_second_per_chat(),
+        over_overall: fake
+            .rate_limit_violations()
+            .iter()
+            .filter(|v| v.rule == "overall_per_sec")
+            .count(),
     }
 }
 

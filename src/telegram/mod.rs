@@ -1,13 +1,16 @@
 //! The Telegram transport: `opop-bot run`.
 //!
 //! Owns every teloxide type. Flow: the poller asks getUpdates, stores each
-//! raw update in the durable sled inbox and flushes, and only then moves
-//! its offset (the next getUpdates confirms what is stored, never more).
-//! Workers handle inbox entries, one chat always on the same worker so a
-//! chat's updates stay in order while chats run in parallel; each update is
-//! marked processed in the transaction of its state change. The sender
-//! drains the outbox through `Throttle`. Shutdown (SIGINT/SIGTERM) stops
-//! polling, lets workers finish the update in hand, flushes and returns.
+//! raw update in the sled inbox, waits for a group-commit flush covering
+//! it, and only then moves its offset (the next getUpdates confirms what is
+//! on disk, never more). Workers handle the updates, one chat always on the
+//! same worker so a chat's updates stay in order while chats run in
+//! parallel; each update is marked processed in the transaction of its
+//! state change, written without a flush. The committer (`commit.rs`)
+//! flushes every few milliseconds and releases the outbox rows each flush
+//! covered to the sender, which sends them through `Throttle`. Shutdown
+//! (SIGINT/SIGTERM) stops polling, lets workers finish the update in hand,
+//! flushes and returns.
 //!
 //! teloxide's stock `Polling` and dispatcher are not used: they confirm a
 //! batch before any handler ran, so a crash in between loses messages.

@@ -1,6 +1,8 @@
-//! The one sender: drains the outbox through teloxide's `Throttle`
+//! The one sender: sends outbox rows through teloxide's `Throttle`
 //! adaptor, which keeps Telegram's limits (30 messages/s overall, 1/s per
-//! chat, 20/min per group).
+//! chat, 20/min per group). It reads the outbox once at start; after that
+//! it gets each row from the flush that put it on disk (`Store::flush`),
+//! so it never rescans the outbox and never sends what a crash could undo.
 //!
 //! One message per chat is in flight at a time, so a chat's messages keep
 //! their order, while other chats go on: a 5xx answer (which teloxide
