@@ -785,17 +785,9 @@ pub fn parse_when(text: &str, now: Timestamp) -> Option<Timestamp> {
     crate::time::wib().to_timestamp(civil).ok()
 }
 
-/// What the pump did in one round.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Pumped {
-    /// Rows added to the outbox (deliveries or admin messages).
-    pub queued: usize,
-}
-
 /// One round of the broadcast machinery; called every few hundred
 /// milliseconds by the Telegram transport (and directly by tests).
-pub fn pump(content: &Content, store: &Store, now: Timestamp) -> Result<Pumped, StoreError> {
-    let mut pumped = Pumped::default();
+pub fn pump(content: &Content, store: &Store, now: Timestamp) -> Result<(), StoreError> {
     let mut free = WINDOW.saturating_sub(store.broadcast_rows());
     for job in store.jobs()? {
         match job.state {
@@ -803,10 +795,10 @@ pub fn pump(content: &Content, store: &Store, now: Timestamp) -> Result<Pumped, 
                 let mut started = job.clone();
                 started.state = JobState::Running;
                 started.late = job.scheduled_at.is_some_and(|at| now - at > LATE_AFTER);
-                start(content, store, started, now, &mut pumped)?;
+                start(content, store, started, now)?;
             }
             JobState::Running if job.started_at.is_none() => {
-                start(content, store, job, now, &mut pumped)?;
+                start(content, store, job, now)?;
             }
             JobState::Running => {
                 if free > 0 {
@@ -814,14 +806,13 @@ pub fn pump(content: &Content, store: &Store, now: Timestamp) -> Result<Pumped, 
                         render(content, &job.announcement, user, lang)
                     })?;
                     free -= n;
-                    pumped.queued += n;
                 }
                 if !store.job_unsettled(job.id)? {
                     let counts = store.ledger_counts(job.id)?;
-                    finish(content, store, job, counts, now, &mut pumped)?;
+                    finish(content, store, job, counts, now)?;
                 } else if job.progress_at.is_none_or(|at| now - at >= PROGRESS_EVERY) {
                     let counts = store.ledger_counts(job.id)?;
-                    progress(content, store, job, counts, now, &mut pumped)?;
+                    progress(content, store, job, counts, now)?;
                 }
             }
             JobState::Cancelled if job.finished_at.is_none() => {
@@ -829,22 +820,16 @@ pub fn pump(content: &Content, store: &Store, now: Timestamp) -> Result<Pumped, 
                 // Deliveries already handed to the sender settle first.
                 if !store.job_unsettled(job.id)? {
                     let counts = store.ledger_counts(job.id)?;
-                    finish(content, store, job, counts, now, &mut pumped)?;
+                    finish(content, store, job, counts, now)?;
                 }
             }
             _ => {}
         }
     }
-    Ok(pumped)
+    Ok(())
 }
 
-fn start(
-    content: &Content,
-    store: &Store,
-    mut job: Job,
-    now: Timestamp,
-    pumped: &mut Pumped,
-) -> Result<(), StoreError> {
+fn start(content: &Content, store: &Store, mut job: Job, now: Timestamp) -> Result<(), StoreError> {
     let recipients = recipients(store, &job.audience)?;
     job.started_at = Some(now);
     let job = store.start_job(&job, &recipients)?;
@@ -854,7 +839,7 @@ fn start(
         "broadcast started"
     );
     let counts = store.ledger_counts(job.id)?;
-    progress(content, store, job, counts, now, pumped)
+    progress(content, store, job, counts, now)
 }
 
 /// The live progress line on the admin's preview message.
@@ -864,7 +849,6 @@ fn progress(
     mut job: Job,
     c: Counts,
     now: Timestamp,
-    pumped: &mut Pumped,
 ) -> Result<(), StoreError> {
     let lang = author_lang(store, &job);
     let text = content.i18n.fmt(
@@ -893,7 +877,6 @@ fn progress(
             ..OutMessage::new(job.author_chat, text).with_keyboard(keyboard)
         };
         store.enqueue(&[message], Priority::Reply)?;
-        pumped.queued += 1;
     }
     job.progress_at = Some(now);
     store.save_job(&job)?;
@@ -907,7 +890,6 @@ fn finish(
     mut job: Job,
     c: Counts,
     now: Timestamp,
-    pumped: &mut Pumped,
 ) -> Result<(), StoreError> {
     let lang = author_lang(store, &job);
     let i18n = &content.i18n;
@@ -983,7 +965,6 @@ fn finish(
     }
     messages.push(OutMessage::new(job.author_chat, text));
     store.enqueue(&messages, Priority::Reply)?;
-    pumped.queued += messages.len();
     if !cancelled {
         job.state = JobState::Done;
     }

@@ -382,11 +382,6 @@ impl Store {
         Ok(())
     }
 
-    /// Whether rows wait for a flush (group commit asks).
-    pub fn has_unflushed(&self) -> bool {
-        !locked(&self.release.unflushed).is_empty()
-    }
-
     /// From now on, outbox rows go to `tx` as soon as they are on disk.
     /// Rows already in the outbox are the caller's to read
     /// ([`Store::outbox_rows`]) before.
@@ -466,16 +461,9 @@ impl Store {
         Ok(out)
     }
 
-    /// Stores raw updates before their offset is confirmed to Telegram,
-    /// then flushes: from here on they cannot be lost. Updates already
-    /// handled are skipped.
-    pub fn inbox_put(&self, updates: &[(i64, Vec<u8>)]) -> Result<(), StoreError> {
-        self.inbox_put_unflushed(updates)?;
-        self.flush()
-    }
-
-    /// [`Store::inbox_put`] without the flush (group commit): the caller
-    /// confirms the updates to Telegram only after a flush.
+    /// Stores raw updates before their offset is confirmed to Telegram
+    /// (group commit: the caller confirms them only after a flush covered
+    /// them). Updates already handled are skipped.
     pub fn inbox_put_unflushed(&self, updates: &[(i64, Vec<u8>)]) -> Result<(), StoreError> {
         let _writing = self.writing();
         let mut batch = sled::Batch::default();
