@@ -1059,29 +1059,37 @@ async fn rate_limits_can_be_enforced() {
     assert_eq!(fake.sent_messages().len(), 4);
 }
 
+/// The bot's limiter (`telegram::limits`) against the fake's accounting:
+/// 40 chats at once, three messages each, and one 429 pause in the middle.
 #[tokio::test]
-async fn throttled_bot_stays_within_the_limits() {
-    use teloxide::adaptors::throttle::{Limits, Throttle};
+async fn the_bots_limiter_stays_within_the_fakes_limits() {
+    use opop_bot::telegram::limits::Limiter;
     let fake = FakeBotApi::start(TOKEN).await;
-    let bot = Throttle::new_spawn(fake.bot(), Limits::default());
+    let bot = fake.bot();
+    let limiter = std::sync::Arc::new(Limiter::telegram());
     let mut tasks = Vec::new();
-    for chat in [1i64, 2, 3] {
-        for i in 0..2 {
-            let bot = bot.clone();
-            tasks.push(tokio::spawn(async move {
-                bot.send_message(ChatId(chat), format!("{i}")).await
-            }));
-        }
+    for chat in 1..=40i64 {
+        let (bot, limiter) = (bot.clone(), limiter.clone());
+        tasks.push(tokio::spawn(async move {
+            for i in 0..3 {
+                limiter.message(chat).await;
+                bot.send_message(ChatId(chat), format!("{i}")).await?;
+            }
+            Ok::<(), RequestError>(())
+        }));
     }
+    tokio::time::sleep(Duration::from_millis(1_500)).await;
+    limiter.pause(Duration::from_secs(1));
     for t in tasks {
         t.await.unwrap().unwrap();
     }
-    assert_eq!(fake.sent_messages().len(), 6);
+    assert_eq!(fake.sent_messages().len(), 120);
     assert!(
-        fake.max_per_second_per_chat() <= 2,
+        fake.max_per_second_overall() <= 30,
         "{}",
-        fake.max_per_second_per_chat()
+        fake.max_per_second_overall()
     );
+    assert_eq!(fake.max_per_second_per_chat(), 1);
     assert!(fake.rate_limit_violations().is_empty());
 }
 

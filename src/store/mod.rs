@@ -679,6 +679,7 @@ impl Store {
                 created_at: user.last_seen,
                 attempts: 0,
                 delivery: None,
+                transient: false,
             };
             // A row waiting for its ticket number is sealed in the
             // transaction, once the number is known.
@@ -689,9 +690,10 @@ impl Store {
             };
             prepared.push((row, bytes));
         }
-        if let Some(id) = applied.callback {
-            // Every press is answered, so the button stops spinning.
-            let row = OutboxRow {
+        // Every press is answered, so the button stops spinning; the
+        // answer goes with the flush of this transaction, not stored.
+        let answer = match applied.callback {
+            Some(id) => Some(OutboxRow {
                 id: self.db.generate_id()?,
                 priority: Priority::Reply,
                 item: OutItem::CallbackAnswer {
@@ -702,10 +704,10 @@ impl Store {
                 created_at: user.last_seen,
                 attempts: 0,
                 delivery: None,
-            };
-            let bytes = self.sealed_transit(&row)?;
-            prepared.push((row, Some(bytes)));
-        }
+                transient: true,
+            }),
+            None => None,
+        };
         let faq_ids: Vec<u64> = outcome
             .effects
             .iter()
@@ -891,7 +893,10 @@ impl Store {
                     Ok((ApplyResult::Done { tickets: numbers }, rows))
                 },
             );
-        let (result, rows) = result.map_err(tx_error)?;
+        let (result, mut rows) = result.map_err(tx_error)?;
+        if let (ApplyResult::Done { .. }, Some(answer)) = (&result, answer) {
+            rows.push(answer);
+        }
         self.unflushed(rows);
         Ok(result)
     }
@@ -939,6 +944,7 @@ impl Store {
                         created_at: at,
                         attempts: 0,
                         delivery: None,
+                        transient: false,
                     };
                     outbox.insert(&row.key(), self.sealed_transit(&row).map_err(abort)?)?;
                     meta.insert(META_DIGEST_DATE, date.as_bytes())?;
@@ -1176,6 +1182,7 @@ impl Store {
                         created_at: now,
                         attempts: 0,
                         delivery: Some(DeliveryRef { job, user: *user }),
+                        transient: false,
                     };
                     outbox.insert(&row.key(), self.sealed_transit(&row).map_err(abort)?)?;
                     rows.push(row);
@@ -1285,6 +1292,7 @@ impl Store {
                 created_at: now,
                 attempts: 0,
                 delivery: None,
+                transient: false,
             };
             self.outbox.insert(row.key(), self.sealed_transit(&row)?)?;
             rows.push(row);

@@ -74,6 +74,12 @@ pub struct OutboxRow {
     /// A broadcast delivery: its ledger entry is settled with the row.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery: Option<crate::broadcast::DeliveryRef>,
+    /// Never written to the outbox, only handed to the sender by the flush
+    /// of its transaction: a button press's answer, which is worthless
+    /// after a restart (Telegram drops an unanswered query within
+    /// seconds), so it does not pay for a write and a removal.
+    #[serde(skip)]
+    pub transient: bool,
 }
 
 impl OutboxRow {

@@ -8,7 +8,7 @@
 //! parallel; each update is marked processed in the transaction of its
 //! state change, written without a flush. The committer (`commit.rs`)
 //! flushes every few milliseconds and releases the outbox rows each flush
-//! covered to the sender, which sends them through `Throttle`. Shutdown
+//! covered to the sender, which keeps Telegram's limits (`limits.rs`). Shutdown
 //! (SIGINT/SIGTERM) stops polling, lets workers finish the update in hand,
 //! flushes and returns.
 //!
@@ -17,6 +17,7 @@
 
 mod commands;
 mod commit;
+pub mod limits;
 mod sender;
 pub mod update;
 
@@ -27,7 +28,7 @@ use std::time::Duration;
 
 use teloxide::Bot;
 use teloxide::payloads::GetUpdatesSetters;
-use teloxide::prelude::{Requester, RequesterExt};
+use teloxide::prelude::Requester;
 use teloxide::types::{AllowedUpdate, Update};
 use tokio::sync::watch;
 
@@ -85,24 +86,6 @@ pub fn bot_from_env() -> Result<Bot, TokenError> {
     Ok(bot)
 }
 
-/// Telegram's limits: 30 messages/s overall, 1/s per chat, 20/min per
-/// group. teloxide's default also caps private chats at 20/min, which would
-/// hold a manager filling a form for up to a minute; a private chat's only
-/// limit is the 1/s one, so 60/min is the same thing said per minute.
-///
-/// Overall we ask Throttle for 29/s: it counts a message when it lets it
-/// go, Telegram when it arrives, and a few milliseconds of network jitter
-/// between two messages a second apart put 31 into one of Telegram's
-/// seconds (the broadcast benchmark saw exactly that at 30/s).
-fn send_limits() -> teloxide::adaptors::throttle::Limits {
-    teloxide::adaptors::throttle::Limits {
-        messages_per_sec_chat: 1,
-        messages_per_min_chat: 60,
-        messages_per_min_channel_or_supergroup: 20,
-        messages_per_sec_overall: 29,
-    }
-}
-
 /// `OPOP_UNTHROTTLED=1` turns the client-side limits off, for benchmarks
 /// that compare the bot with reference bots (which have none) against a
 /// fake Bot API. Honoured only when the Bot API is on a loopback address,
@@ -149,26 +132,21 @@ pub async fn run(
     let (rows_tx, rows_rx) = tokio::sync::mpsc::unbounded_channel();
     let commit = Arc::new(GroupCommit::default());
     app.store.set_outlet(rows_tx);
-    let sender = if unthrottled(&bot) {
+    let limits = if unthrottled(&bot) {
         tracing::warn!("OPOP_UNTHROTTLED: no client-side rate limits (Bot API on loopback)");
-        tokio::spawn(sender::run(
-            Arc::clone(&app),
-            bot.clone(),
-            initial,
-            rows_rx,
-            Arc::clone(&commit),
-            stop_rx.clone(),
-        ))
+        limits::Limiter::off()
     } else {
-        tokio::spawn(sender::run(
-            Arc::clone(&app),
-            bot.clone().throttle(send_limits()),
-            initial,
-            rows_rx,
-            Arc::clone(&commit),
-            stop_rx.clone(),
-        ))
+        limits::Limiter::telegram()
     };
+    let sender = tokio::spawn(sender::run(
+        Arc::clone(&app),
+        bot.clone(),
+        Arc::new(limits),
+        initial,
+        rows_rx,
+        Arc::clone(&commit),
+        stop_rx.clone(),
+    ));
 
     // Workers: plain threads, since handling is synchronous sled work.
     // They write without flushing; the committer flushes once for all that

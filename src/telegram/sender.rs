@@ -1,6 +1,6 @@
-//! The one sender: sends outbox rows through teloxide's `Throttle`
-//! adaptor, which keeps Telegram's limits (30 messages/s overall, 1/s per
-//! chat, 20/min per group). It reads the outbox once at start; after that
+//! The one sender: sends outbox rows within Telegram's limits (30
+//! messages/s overall, 1/s per chat, 20/min per group; `limits.rs` keeps
+//! them where each message starts). It reads the outbox once at start; after that
 //! it gets each row from the flush that put it on disk (`Store::flush`),
 //! so it never rescans the outbox and never sends what a crash could undo.
 //!
@@ -14,6 +14,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::Arc;
 use std::time::Duration;
 
+use teloxide::Bot;
 use teloxide::payloads::{AnswerCallbackQuerySetters, EditMessageTextSetters, SendMessageSetters};
 use teloxide::payloads::{SendDocumentSetters, SendPhotoSetters};
 use teloxide::prelude::Requester;
@@ -32,10 +33,12 @@ use crate::dialog::{Attachment, Keyboard, OutMessage};
 use crate::html;
 use crate::store::{OutItem, OutboxRow};
 
+use super::limits::Limiter;
+
 /// Longest backoff between retries of a failing row.
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
 /// Deliveries on the wire at once. Each holds an HTTP connection (and its
-/// buffers); Throttle lets about 30 a second through, and a few dozen
+/// buffers); the limits let about 30 a second through, and a few dozen
 /// cover even slow answers, so more would only cost memory.
 const MAX_IN_FLIGHT: usize = 64;
 /// Telegram's limit on a message's visible text.
@@ -45,8 +48,10 @@ const MAX_CAPTION: usize = 1024;
 
 /// How a failed call is handled.
 enum Failure {
-    /// Try again after this long (429 retry_after, 5xx, network).
-    Retry(Duration),
+    /// Try again after a backoff (5xx, network).
+    Retry,
+    /// Telegram answered 429: nothing goes for this long, then try again.
+    Flood(Duration),
     /// The user blocked the bot or is gone: stop sending to them.
     Blocked,
     /// The edited message is gone or cannot be edited: send a new one.
@@ -55,45 +60,19 @@ enum Failure {
     Refused(String),
 }
 
-/// What the sender sends through: teloxide's `Bot` behind `Throttle` in
-/// production; the bare `Bot` when limits are off (benchmarks on loopback).
-pub trait Api:
-    Requester<
-        Err = RequestError,
-        SendMessage: Send,
-        EditMessageText: Send,
-        AnswerCallbackQuery: Send,
-        SendPhoto: Send,
-        SendMediaGroup: Send,
-        SendDocument: Send,
-    > + Clone
-    + Send
-    + Sync
-    + 'static
-{
-}
-impl<T> Api for T where
-    T: Requester<
-            Err = RequestError,
-            SendMessage: Send,
-            EditMessageText: Send,
-            AnswerCallbackQuery: Send,
-            SendPhoto: Send,
-            SendMediaGroup: Send,
-            SendDocument: Send,
-        > + Clone
-        + Send
-        + Sync
-        + 'static
-{
+/// What a delivery sends through: the bot, and the limits it keeps.
+struct Api {
+    bot: Bot,
+    limits: Arc<Limiter>,
 }
 
 /// Runs until `stop` turns true; in-flight sends get a short grace.
 /// `initial` is what the outbox held at start; `rows` brings every row
 /// written since, once it is on disk (see `Store::set_outlet`).
-pub async fn run<B: Api>(
+pub async fn run(
     app: Arc<App>,
-    bot: B,
+    bot: Bot,
+    limits: Arc<Limiter>,
     initial: Vec<OutboxRow>,
     mut rows: mpsc::UnboundedReceiver<OutboxRow>,
     commit: Arc<super::commit::GroupCommit>,
@@ -112,8 +91,12 @@ pub async fn run<B: Api>(
         while in_flight.len() < MAX_IN_FLIGHT
             && let Some((key, row)) = queue.next()
         {
-            let (app, bot, stop) = (Arc::clone(&app), bot.clone(), stop.clone());
-            let handle = tasks.spawn(async move { deliver(&app, &bot, row, stop).await });
+            let (app, stop) = (Arc::clone(&app), stop.clone());
+            let api = Api {
+                bot: bot.clone(),
+                limits: Arc::clone(&limits),
+            };
+            let handle = tasks.spawn(async move { deliver(&app, &api, row, stop).await });
             in_flight.insert(handle.id(), key);
         }
         tokio::select! {
@@ -128,11 +111,14 @@ pub async fn run<B: Api>(
                     Ok((id, ())) => (id, false),
                     Err(e) => (e.id(), e.is_panic()),
                 };
-                // The row's removal goes to disk with the next group
-                // commit: the fewer milliseconds between Telegram's answer
-                // and that flush, the fewer replies a crash sends again.
-                commit.mark();
                 if let Some(key) = in_flight.remove(&id) {
+                    // The row's removal goes to disk with the next group
+                    // commit: the fewer milliseconds between Telegram's
+                    // answer and that flush, the fewer replies a crash
+                    // sends again. (A button's answer is not stored.)
+                    if matches!(key, Key::Chat(_)) {
+                        commit.mark();
+                    }
                     if panicked {
                         // A bug: the row stays in the outbox and is tried
                         // again at the next start, so it cannot spin here.
@@ -214,7 +200,7 @@ impl Queue {
     }
 }
 
-async fn deliver<B: Api>(app: &App, bot: &B, row: OutboxRow, mut stop: watch::Receiver<bool>) {
+async fn deliver(app: &App, api: &Api, row: OutboxRow, mut stop: watch::Receiver<bool>) {
     if let Some(d) = row.delivery {
         let cancelled = app
             .store
@@ -235,18 +221,24 @@ async fn deliver<B: Api>(app: &App, bot: &B, row: OutboxRow, mut stop: watch::Re
     let mut edit_failed = false;
     loop {
         let result = match &row.item {
-            OutItem::Message(m) => send_message(app, bot, m, edit_failed, &mut done).await,
-            OutItem::CallbackAnswer { id, text } => answer_callback(bot, id, text).await,
+            OutItem::Message(m) => send_message(app, api, m, edit_failed, &mut done).await,
+            OutItem::CallbackAnswer { id, text } => answer_callback(api, id, text).await,
         };
         match result {
             Ok(()) => break,
-            Err(Failure::Retry(wait)) => {
-                let wait = if wait.is_zero() {
-                    let w = backoff;
-                    backoff = (backoff * 2).min(MAX_BACKOFF);
-                    w
-                } else {
-                    wait
+            Err(failure @ (Failure::Retry | Failure::Flood(_))) => {
+                let wait = match failure {
+                    // Everything waits it out (`Limiter::pause`); this row
+                    // goes again once it is over.
+                    Failure::Flood(wait) => {
+                        api.limits.pause(wait);
+                        wait
+                    }
+                    _ => {
+                        let wait = backoff;
+                        backoff = (backoff * 2).min(MAX_BACKOFF);
+                        wait
+                    }
                 };
                 tracing::info!(
                     row = row.id,
@@ -291,6 +283,9 @@ async fn deliver<B: Api>(app: &App, bot: &B, row: OutboxRow, mut stop: watch::Re
 /// Takes a finished row out of the outbox; a broadcast delivery also
 /// records its outcome in the job's ledger, in the same transaction.
 fn settle(app: &App, row: &OutboxRow, status: DeliveryStatus, reason: Option<String>) {
+    if row.transient {
+        return;
+    }
     let result = if row.delivery.is_some() {
         app.store.complete_delivery(row, status, reason)
     } else {
@@ -301,8 +296,10 @@ fn settle(app: &App, row: &OutboxRow, status: DeliveryStatus, reason: Option<Str
     }
 }
 
-async fn answer_callback<B: Api>(bot: &B, id: &str, text: &str) -> Result<(), Failure> {
-    let mut request = bot.answer_callback_query(CallbackQueryId(id.to_string()));
+async fn answer_callback(api: &Api, id: &str, text: &str) -> Result<(), Failure> {
+    let mut request = api
+        .bot
+        .answer_callback_query(CallbackQueryId(id.to_string()));
     if !text.is_empty() {
         request = request.text(html::to_plain(text));
     }
@@ -314,9 +311,9 @@ async fn answer_callback<B: Api>(bot: &B, id: &str, text: &str) -> Result<(), Fa
     }
 }
 
-async fn send_message<B: Api>(
+async fn send_message(
     app: &App,
-    bot: &B,
+    api: &Api,
     m: &OutMessage,
     edit_failed: bool,
     done: &mut usize,
@@ -324,7 +321,9 @@ async fn send_message<B: Api>(
     let chat = ChatId(m.chat);
     if let (Some(id), false) = (m.edit, edit_failed) {
         if html::visible_len(&m.text) <= MAX_TEXT {
-            let mut request = bot
+            api.limits.unpaused().await;
+            let mut request = api
+                .bot
                 .edit_message_text(chat, MessageId(id), m.text.clone())
                 .parse_mode(ParseMode::Html);
             if let Keyboard::Inline(rows) = &m.keyboard {
@@ -341,15 +340,19 @@ async fn send_message<B: Api>(
         }
     }
     if !m.media.is_empty() {
-        return send_album(bot, chat, m, done).await;
+        return send_album(api, chat, m, done).await;
     }
     if m.attachment == Some(Attachment::Export) {
-        return send_export(app, bot, chat).await;
+        return send_export(app, api, chat).await;
     }
     let pieces = html::split(&m.text, MAX_TEXT);
     let last = pieces.len().saturating_sub(1);
     for (i, piece) in pieces.into_iter().enumerate().skip(*done) {
-        let mut request = bot.send_message(chat, piece).parse_mode(ParseMode::Html);
+        api.limits.message(chat.0).await;
+        let mut request = api
+            .bot
+            .send_message(chat, piece)
+            .parse_mode(ParseMode::Html);
         if i == last {
             match &m.keyboard {
                 Keyboard::Inline(rows) => request = request.reply_markup(inline(rows)),
@@ -379,9 +382,11 @@ async fn send_message<B: Api>(
 
 /// A text message without media or attachment (the rest of an album's
 /// caption).
-async fn send_text<B: Api>(bot: &B, m: &OutMessage) -> Result<(), Failure> {
+async fn send_text(api: &Api, m: &OutMessage) -> Result<(), Failure> {
     for piece in html::split(&m.text, MAX_TEXT) {
-        bot.send_message(ChatId(m.chat), piece)
+        api.limits.message(m.chat).await;
+        api.bot
+            .send_message(ChatId(m.chat), piece)
             .parse_mode(ParseMode::Html)
             .await
             .map_err(classify)?;
@@ -390,7 +395,7 @@ async fn send_text<B: Api>(bot: &B, m: &OutMessage) -> Result<(), Failure> {
 }
 
 /// The spreadsheet export as a document, built now from the store.
-async fn send_export<B: Api>(app: &App, bot: &B, chat: ChatId) -> Result<(), Failure> {
+async fn send_export(app: &App, api: &Api, chat: ChatId) -> Result<(), Failure> {
     // Building a large workbook takes a while: off the async threads.
     let (bytes, caption) = tokio::task::block_in_place(|| {
         let lang = app.config.staff.language;
@@ -415,7 +420,9 @@ async fn send_export<B: Api>(app: &App, bot: &B, chat: ChatId) -> Result<(), Fai
         Ok::<_, Failure>((bytes, caption))
     })?;
     let name = crate::export::file_name(jiff::Timestamp::now(), "xlsx");
-    bot.send_document(chat, InputFile::memory(bytes).file_name(name))
+    api.limits.message(chat.0).await;
+    api.bot
+        .send_document(chat, InputFile::memory(bytes).file_name(name))
         .caption(caption)
         .parse_mode(ParseMode::Html)
         .await
@@ -425,8 +432,8 @@ async fn send_export<B: Api>(app: &App, bot: &B, chat: ChatId) -> Result<(), Fai
 
 /// Photos as one album (or one photo), the text as the first caption; a
 /// text too long for a caption follows as its own message.
-async fn send_album<B: Api>(
-    bot: &B,
+async fn send_album(
+    api: &Api,
     chat: ChatId,
     m: &OutMessage,
     done: &mut usize,
@@ -440,7 +447,10 @@ async fn send_album<B: Api>(
     if *done >= chunks.len() {
         // Only the long caption's text is left.
     } else if let [photo] = m.media.as_slice() {
-        let mut request = bot.send_photo(chat, InputFile::file_id(FileId(photo.clone())));
+        api.limits.message(chat.0).await;
+        let mut request = api
+            .bot
+            .send_photo(chat, InputFile::file_id(FileId(photo.clone())));
         if !caption.is_empty() {
             request = request.caption(caption).parse_mode(ParseMode::Html);
         }
@@ -459,7 +469,9 @@ async fn send_album<B: Api>(
                 }
                 InputMedia::Photo(photo)
             });
-            bot.send_media_group(chat, items.collect::<Vec<_>>())
+            api.limits.message(chat.0).await;
+            api.bot
+                .send_media_group(chat, items.collect::<Vec<_>>())
                 .await
                 .map_err(classify)?;
             *done += 1;
@@ -470,7 +482,7 @@ async fn send_album<B: Api>(
             media: Vec::new(),
             ..m.clone()
         };
-        Box::pin(send_text(bot, &text)).await?;
+        Box::pin(send_text(api, &text)).await?;
         *done += 1;
     }
     Ok(())
@@ -487,9 +499,9 @@ fn inline(rows: &[Vec<crate::dialog::Button>]) -> InlineKeyboardMarkup {
 
 fn classify(e: RequestError) -> Failure {
     match e {
-        RequestError::RetryAfter(s) => Failure::Retry(s.duration().max(Duration::from_millis(100))),
+        RequestError::RetryAfter(s) => Failure::Flood(s.duration().max(Duration::from_millis(100))),
         RequestError::Network(_) | RequestError::Io(_) | RequestError::InvalidJson { .. } => {
-            Failure::Retry(Duration::ZERO)
+            Failure::Retry
         }
         RequestError::Api(
             ApiError::BotBlocked
@@ -506,7 +518,7 @@ fn classify(e: RequestError) -> Failure {
             } else if description.starts_with("Forbidden") {
                 Failure::Blocked
             } else {
-                Failure::Retry(Duration::ZERO)
+                Failure::Retry
             }
         }
         RequestError::Api(other) => Failure::Refused(other.to_string()),

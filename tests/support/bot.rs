@@ -65,7 +65,7 @@ pub fn text_of(call: &Call) -> String {
 }
 
 /// Waits until the chat got more than `before` replies, then a quiet time
-/// for the rest of the same answer (Throttle sends one message per second
+/// for the rest of the same answer (the bot sends one message per second
 /// to a chat); returns the new replies' texts.
 pub async fn new_replies(f: &FakeBotApi, chat: i64, before: usize, after: &str) -> String {
     f.wait_for(|f| (replies(f, chat).len() > before).then_some(()), WAIT)
