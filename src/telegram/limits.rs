@@ -1,6 +1,7 @@
 //! Telegram's flood limits, kept where each message starts on the wire:
 //! at most 30 messages a second overall, one a second to a chat, 20 a
-//! minute to a group; after a 429, nothing until its `retry_after` is over.
+//! minute to a group; after a 429, no message until its `retry_after` is
+//! over.
 //!
 //! Why not teloxide's `Throttle` (used until the fault campaign of issue
 //! 8): it lets messages go on a 250 ms tick, each tick releasing all the
@@ -13,8 +14,9 @@
 //! spell), and a message to a chat starts [`PER_CHAT`] after that chat's
 //! last one.
 //!
-//! Edits and callback answers are not counted (as in `Throttle`; the
-//! limits are on messages), but they too wait out a 429.
+//! Edits and callback answers are neither counted nor paused (as in
+//! `Throttle`; the limits are on messages): a 429 to one of them delays
+//! only that call, which the sender retries after its `retry_after`.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::Mutex;
@@ -97,19 +99,7 @@ impl Limiter {
         }
     }
 
-    /// Waits out a 429 (for calls that are not counted as messages).
-    pub async fn unpaused(&self) {
-        let Some(state) = &self.state else { return };
-        loop {
-            let until = state.lock().unwrap_or_else(|e| e.into_inner()).paused_until;
-            if until <= Instant::now() {
-                return;
-            }
-            tokio::time::sleep_until(until).await;
-        }
-    }
-
-    /// Telegram answered 429: no call for `retry_after`.
+    /// Telegram answered a message with 429: no message for `retry_after`.
     pub fn pause(&self, retry_after: Duration) {
         let Some(state) = &self.state else { return };
         let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
@@ -242,11 +232,6 @@ mod tests {
         let times: Vec<Instant> = all.iter().map(|(_, t)| *t).collect();
         assert!(times[0] - t0 >= Duration::from_secs(2));
         assert_eq!(max_in(&times, Duration::from_secs(1)), 29);
-        // Edits wait too.
-        limiter.pause(Duration::from_secs(1));
-        let before = Instant::now();
-        limiter.unpaused().await;
-        assert!(Instant::now() - before >= Duration::from_secs(1));
     }
 
     #[tokio::test(start_paused = true)]
@@ -282,7 +267,6 @@ mod tests {
         for _ in 0..100 {
             limiter.message(1).await;
         }
-        limiter.unpaused().await;
         assert_eq!(Instant::now(), t0);
     }
 }

@@ -220,6 +220,11 @@ async fn deliver(app: &App, api: &Api, row: OutboxRow, mut stop: watch::Receiver
     let mut done = 0;
     let mut edit_failed = false;
     loop {
+        // An edit is not a message for the limits (as in Telegram's FAQ):
+        // its 429 delays it alone.
+        let counted = row
+            .message()
+            .is_some_and(|m| m.edit.is_none() || edit_failed);
         let result = match &row.item {
             OutItem::Message(m) => send_message(app, api, m, edit_failed, &mut done).await,
             OutItem::CallbackAnswer { id, text } => answer_callback(api, id, text).await,
@@ -228,10 +233,12 @@ async fn deliver(app: &App, api: &Api, row: OutboxRow, mut stop: watch::Receiver
             Ok(()) => break,
             Err(failure @ (Failure::Retry | Failure::Flood(_))) => {
                 let wait = match failure {
-                    // Everything waits it out (`Limiter::pause`); this row
-                    // goes again once it is over.
+                    // Every message waits it out (`Limiter::pause`); this
+                    // row goes again once it is over.
                     Failure::Flood(wait) => {
-                        api.limits.pause(wait);
+                        if counted {
+                            api.limits.pause(wait);
+                        }
                         wait
                     }
                     _ => {
@@ -321,7 +328,6 @@ async fn send_message(
     let chat = ChatId(m.chat);
     if let (Some(id), false) = (m.edit, edit_failed) {
         if html::visible_len(&m.text) <= MAX_TEXT {
-            api.limits.unpaused().await;
             let mut request = api
                 .bot
                 .edit_message_text(chat, MessageId(id), m.text.clone())
