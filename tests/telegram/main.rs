@@ -250,6 +250,48 @@ async fn a_reply_survives_429s_and_500s_and_arrives_once() {
     assert!(texts[0].contains("Perintah yang tersedia"));
 }
 
+/// A 429 to a message holds every message (other chats too) for its
+/// `retry_after`; then each chat gets its reply once.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_429_holds_every_message_until_retry_after() {
+    let f = fake();
+    let data = tempfile::tempdir().unwrap();
+    let _bot = start_bot(&f, data.path(), &[]);
+    assert!(f.wait_for_polling(WAIT).await);
+    let first = TestUser::new(810, "Rina").lang("id");
+    let second = TestUser::new(811, "Sari").lang("id");
+    f.push_faults("sendMessage", [Fault::RetryAfter(3)]);
+    f.push_update(f.text_update(&first, "/bantuan"));
+    let refused_at = f
+        .wait_for(
+            |f| {
+                f.all_calls()
+                    .iter()
+                    .find(|c| c.method == "sendMessage" && !c.is_ok())
+                    .map(|c| c.received_at)
+            },
+            WAIT,
+        )
+        .await
+        .expect("the first reply got a 429");
+    f.push_update(f.text_update(&second, "/bantuan"));
+    for user in [&first, &second] {
+        f.wait_for(|f| (!replies(f, user.id).is_empty()).then_some(()), WAIT)
+            .await
+            .expect("the reply arrived");
+    }
+    let sent: Vec<_> = f
+        .all_calls()
+        .into_iter()
+        .filter(|c| c.method == "sendMessage" && c.is_ok())
+        .collect();
+    assert_eq!(sent.len(), 2, "one reply each");
+    for call in &sent {
+        let waited = call.received_at - refused_at;
+        assert!(waited >= Duration::from_millis(2_950), "{waited:?}");
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn sigterm_stops_cleanly_and_loses_nothing() {
     let f = fake();
