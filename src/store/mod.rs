@@ -691,23 +691,21 @@ impl Store {
             prepared.push((row, bytes));
         }
         // Every press is answered, so the button stops spinning; the
-        // answer goes with the flush of this transaction, not stored.
-        let answer = match applied.callback {
-            Some(id) => Some(OutboxRow {
-                id: self.db.generate_id()?,
-                priority: Priority::Reply,
-                item: OutItem::CallbackAnswer {
-                    id: id.to_string(),
-                    text: outcome.toast.clone().unwrap_or_default(),
-                },
-                update_id: applied.update_id,
-                created_at: user.last_seen,
-                attempts: 0,
-                delivery: None,
-                transient: true,
-            }),
-            None => None,
-        };
+        // answer goes with the flush of this transaction, not stored (so
+        // it needs no row id).
+        let answer = applied.callback.map(|id| OutboxRow {
+            id: 0,
+            priority: Priority::Reply,
+            item: OutItem::CallbackAnswer {
+                id: id.to_string(),
+                text: outcome.toast.clone().unwrap_or_default(),
+            },
+            update_id: applied.update_id,
+            created_at: user.last_seen,
+            attempts: 0,
+            delivery: None,
+            transient: true,
+        });
         let faq_ids: Vec<u64> = outcome
             .effects
             .iter()

@@ -290,10 +290,15 @@ fn note_buttons(m: &mut Manager, call: &Call) {
 /// Registered pesantren (Kabupaten Jember) for the managers, so /produk
 /// goes straight to the form. Call inside `Store::bulk` for many.
 pub fn seed_manager(store: &opop_bot::store::Store, id: i64, now: jiff::Timestamp) {
+    seed_pesantren(store, id, "Kabupaten Jember", now);
+}
+
+/// A registered pesantren "Pondok {id}" in `region`, Indonesian-speaking.
+pub fn seed_pesantren(store: &opop_bot::store::Store, id: i64, region: &str, now: jiff::Timestamp) {
     use opop_bot::dialog::{Answer, Answers, Profile};
     let mut answers = Answers::new();
     answers.insert("name".into(), Answer::Text(format!("Pondok {id}")));
-    answers.insert("region".into(), Answer::Region("Kabupaten Jember".into()));
+    answers.insert("region".into(), Answer::Region(region.into()));
     answers.insert("pillar".into(), Answer::Choice("santripreneur".into()));
     answers.insert("contact_person".into(), Answer::Text("Ahmad Fauzi".into()));
     answers.insert("phone".into(), Answer::Phone("+6281234567890".into()));
@@ -305,9 +310,9 @@ pub fn seed_manager(store: &opop_bot::store::Store, id: i64, now: jiff::Timestam
         consent_notice: 2,
         updated_at: now,
     };
-    store
-        .import_user(&opop_bot::store::UserRecord::new(id, now), Some(&profile))
-        .unwrap();
+    let mut user = opop_bot::store::UserRecord::new(id, now);
+    user.language_code = Some("id".into());
+    store.import_user(&user, Some(&profile)).unwrap();
 }
 
 /// A broadcast by `admin`, due now (the pump starts it).

@@ -10,9 +10,9 @@ use std::time::{Duration, Instant};
 
 use crate::support::bot::*;
 use crate::support::fake_bot_api::{FakeBotApi, TestUser};
+use crate::support::managers::seed_pesantren;
 use jiff::Timestamp;
-use opop_bot::dialog::{Answer, Answers, Profile};
-use opop_bot::store::{Store, UserRecord};
+use opop_bot::store::Store;
 
 const ADMIN: i64 = 9001;
 const FIRST: i64 = 100_001;
@@ -31,20 +31,7 @@ fn seed(data: &Path) {
                 } else {
                     "Kota Surabaya"
                 };
-                let mut user = UserRecord::new(id, now);
-                user.language_code = Some("id".into());
-                let mut answers = Answers::new();
-                answers.insert("name".into(), Answer::Text(format!("Pondok {id}")));
-                answers.insert("region".into(), Answer::Region(region.into()));
-                let profile = Profile {
-                    v: Profile::VERSION,
-                    user: id,
-                    answers,
-                    consent_at: Some(now),
-                    consent_notice: 1,
-                    updated_at: now,
-                };
-                store.import_user(&user, Some(&profile)).unwrap();
+                seed_pesantren(store, id, region, now);
             }
         })
         .unwrap();
