@@ -18,8 +18,9 @@ use std::time::{Duration, Instant};
 
 use fake_bot_api::{FakeBotApi, FakeConfig, RateLimitMode, RateLimits};
 use jiff::Timestamp;
-use opop_bot::broadcast::Audience;
-use opop_bot::store::{Store, UserRecord};
+use opop_bot::records::Audience;
+use opop_bot::records::UserRecord;
+use opop_bot::store::Store;
 
 const TOKEN: &str = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef012";
 const ADMIN: i64 = 9001;

@@ -9,13 +9,13 @@ use jiff::{SignedDuration, Timestamp};
 use opop_bot::app::App;
 use opop_bot::config::Config;
 use opop_bot::content::Content;
-use opop_bot::dialog::{
-    self, Answer, Answers, Context, Event, EventKind, Lookup, NewTicket, PrivacyFacts, Profile,
-    Role, Session, Ticket, TicketSummary,
-};
+use opop_bot::dialog::{self, Context, Lookup, PrivacyFacts};
+use opop_bot::event::{Delivery, Event, EventKind, Role};
 use opop_bot::i18n::Lang;
+use opop_bot::records::UserRecord;
+use opop_bot::records::{Answer, Answers, NewTicket, Profile, Session, Ticket, TicketSummary};
 use opop_bot::staff::digest;
-use opop_bot::store::{Applied, Store, UserRecord};
+use opop_bot::store::Store;
 
 struct NoTickets;
 
@@ -117,27 +117,15 @@ fn store_transaction(c: &mut Criterion) {
     group.bench_function("with_flush", |b| {
         b.iter(|| {
             update += 1;
-            let applied = Applied {
-                update_id: Some(update),
-                more_updates: &[],
-                chat: 1001,
-                user: &user,
-                callback: None,
-            };
-            black_box(store.apply(&applied, &outcome).unwrap())
+            let applied = Delivery::new(event(EventKind::Text(String::new()))).with_update(update);
+            black_box(store.apply(&applied, &user, &outcome).unwrap())
         })
     });
     group.bench_function("without_flush", |b| {
         b.iter(|| {
             update += 1;
-            let applied = Applied {
-                update_id: Some(update),
-                more_updates: &[],
-                chat: 1001,
-                user: &user,
-                callback: None,
-            };
-            black_box(store.apply_unflushed(&applied, &outcome).unwrap())
+            let applied = Delivery::new(event(EventKind::Text(String::new()))).with_update(update);
+            black_box(store.apply_unflushed(&applied, &user, &outcome).unwrap())
         })
     });
     group.finish();

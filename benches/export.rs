@@ -8,10 +8,11 @@ use std::time::{Duration, Instant};
 
 use jiff::{SignedDuration, Timestamp};
 use opop_bot::content::Content;
-use opop_bot::dialog::{Answer, Answers, NewTicket, Profile};
 use opop_bot::export;
 use opop_bot::i18n::Lang;
-use opop_bot::store::{Store, Ticket, UserRecord};
+use opop_bot::records::{Answer, Answers, NewTicket, Profile};
+use opop_bot::records::{Ticket, UserRecord};
+use opop_bot::store::Store;
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();

@@ -1,12 +1,21 @@
 //! One handled event, end to end, independent of the transport: load the
-//! user, session and profile; run the engine; apply the outcome in one
-//! store transaction. Telegram and the console both call [`App::handle`].
+//! user, session and profile; pick the decider (broadcast composing, the
+//! staff side, or the dialog engine); add the staff chat's notices; apply
+//! the outcome in one store transaction. Telegram and the console both
+//! call [`App::handle`] with a [`Delivery`].
+
+use std::sync::RwLock;
 
 use crate::config::Config;
 use crate::content::Content;
-use crate::dialog::{self, Context, Event, Input, Outcome, Phase};
-use crate::store::{Applied, ApplyResult, Store, StoreError, UserRecord};
-use crate::{broadcast, staff};
+use crate::event::Delivery;
+use crate::outcome::{Effect, Outcome};
+use crate::records::UserRecord;
+use crate::store::{ApplyResult, Store, StoreError};
+use crate::{broadcast, dialog, staff};
+
+/// A conflicting ticket update is decided again at most this many times.
+const ATTEMPTS: usize = 5;
 
 /// The parts every transport shares.
 pub struct App {
@@ -15,16 +24,7 @@ pub struct App {
     pub config: Config,
     /// The staff chat in effect, read once from config or the store and
     /// kept current when /grupstaf changes it (every update asks).
-    staff_chat: std::sync::RwLock<Option<i64>>,
-}
-
-/// Telegram details of an update beyond the event itself.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct TelegramParts<'a> {
-    /// Album photos folded into this event.
-    pub more_updates: &'a [i64],
-    /// The callback query to answer.
-    pub callback: Option<&'a str>,
+    staff_chat: RwLock<Option<i64>>,
 }
 
 /// What handling an event did.
@@ -45,55 +45,29 @@ impl App {
             content,
             store,
             config,
-            staff_chat: std::sync::RwLock::new(staff_chat),
+            staff_chat: RwLock::new(staff_chat),
         }
     }
 
-    /// Handles one event and flushes. `update_id` makes it idempotent: an
-    /// update that was handled before changes nothing.
-    pub fn handle(
-        &self,
-        event: &Event,
-        update_id: Option<i64>,
-        username: Option<&str>,
-    ) -> Result<Handled, StoreError> {
-        self.handle_update(event, update_id, username, TelegramParts::default())
-    }
-
-    /// [`App::handle`] with the Telegram bookkeeping of the update.
-    pub fn handle_update(
-        &self,
-        event: &Event,
-        update_id: Option<i64>,
-        username: Option<&str>,
-        telegram: TelegramParts<'_>,
-    ) -> Result<Handled, StoreError> {
-        let handled = self.handle_deferred(event, update_id, username, telegram)?;
+    /// Handles one event and flushes. A delivery with an update id that
+    /// was handled before changes nothing.
+    pub fn handle(&self, delivery: &Delivery) -> Result<Handled, StoreError> {
+        let handled = self.handle_deferred(delivery)?;
         self.store.flush()?;
         Ok(handled)
     }
 
-    /// [`App::handle_update`] without the flush, for group commit: the
-    /// caller makes sure [`Store::flush`] follows (the outcome's messages
-    /// reach the sender only then). An erasure is flushed and finished
-    /// right away.
-    pub fn handle_deferred(
-        &self,
-        event: &Event,
-        update_id: Option<i64>,
-        username: Option<&str>,
-        telegram: TelegramParts<'_>,
-    ) -> Result<Handled, StoreError> {
-        if let Some(id) = update_id {
+    /// [`App::handle`] without the flush, for group commit: the caller
+    /// makes sure [`Store::flush`] follows (the outcome's messages reach
+    /// the sender only then). An erasure is flushed and finished right
+    /// away.
+    pub fn handle_deferred(&self, delivery: &Delivery) -> Result<Handled, StoreError> {
+        if let Some(id) = delivery.update_id {
             if self.store.is_processed(id)? {
                 // Delivered again after it was handled: only tidy the inbox.
                 self.store.mark_processed(&[id])?;
                 return Ok(Handled {
-                    outcome: Outcome {
-                        session: Default::default(),
-                        effects: Vec::new(),
-                        toast: None,
-                    },
+                    outcome: Outcome::nothing(),
                     result: ApplyResult::AlreadyProcessed,
                 });
             }
@@ -105,8 +79,8 @@ impl App {
         let mut attempts = 0;
         loop {
             attempts += 1;
-            match self.try_handle(event, update_id, username, telegram) {
-                Err(StoreError::Conflict(number)) if attempts < 5 => {
+            match self.try_handle(delivery) {
+                Err(StoreError::Conflict(number)) if attempts < ATTEMPTS => {
                     tracing::debug!(ticket = number, "ticket changed meanwhile; handling again");
                 }
                 other => return other,
@@ -131,13 +105,9 @@ impl App {
         *self.staff_chat.read().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn try_handle(
-        &self,
-        event: &Event,
-        update_id: Option<i64>,
-        username: Option<&str>,
-        telegram: TelegramParts<'_>,
-    ) -> Result<Handled, StoreError> {
+    /// The sender's user record as of this event.
+    fn user(&self, delivery: &Delivery) -> Result<UserRecord, StoreError> {
+        let event = &delivery.event;
         let mut user = self
             .store
             .user(event.user)?
@@ -150,29 +120,35 @@ impl App {
         if event.first_name.is_some() {
             user.first_name.clone_from(&event.first_name);
         }
-        if let Some(u) = username {
-            user.username = Some(u.to_string());
+        if let Some(u) = &delivery.username {
+            user.username = Some(u.clone());
         }
+        Ok(user)
+    }
+
+    fn try_handle(&self, delivery: &Delivery) -> Result<Handled, StoreError> {
+        let event = &delivery.event;
+        let user = self.user(delivery)?;
         let session = self.store.session(event.chat, event.user)?;
         let profile = self.store.profile(event.user)?;
         let role = self.config.role_of(event.user);
-        let desk = staff::Desk {
+        let staff = staff::Context {
             content: &self.content,
             config: &self.config,
-            store: &self.store,
+            reads: &self.store,
             staff_chat: self.staff_chat(),
         };
         let mut outcome = if broadcast::routes(event, &session) {
-            let ctx = broadcast::Ctx {
+            let ctx = broadcast::Context {
                 content: &self.content,
                 config: &self.config,
-                store: &self.store,
+                reads: &self.store,
             };
             broadcast::handle(&ctx, role, session, event)
-        } else if staff::routes(event, desk.staff_chat) {
-            staff::handle(&desk, role, session, event)
+        } else if staff::routes(event, staff.staff_chat) {
+            staff::handle(&staff, role, session, event)
         } else {
-            let ctx = Context {
+            let ctx = dialog::Context {
                 content: &self.content,
                 role,
                 chosen_lang: user.lang,
@@ -181,26 +157,15 @@ impl App {
             };
             dialog::handle(&ctx, session, event)
         };
-        let notices = staff::notices(&desk, &outcome, &user, profile.as_ref());
+        let notices = staff::notices(&staff, &outcome, &user, profile.as_ref());
         outcome.effects.extend(notices);
-        let applied = Applied {
-            update_id,
-            more_updates: telegram.more_updates,
-            chat: event.chat,
-            user: &user,
-            callback: telegram.callback,
-        };
-        let erasing = outcome
-            .effects
-            .iter()
-            .any(|e| matches!(e, dialog::Effect::EraseUser(_)));
-        let result = if erasing {
-            self.store.apply(&applied, &outcome)?
+        let result = if outcome.erasure().is_some() {
+            self.store.apply(delivery, &user, &outcome)?
         } else {
-            self.store.apply_unflushed(&applied, &outcome)?
+            self.store.apply_unflushed(delivery, &user, &outcome)?
         };
         for effect in &outcome.effects {
-            if let dialog::Effect::SetStaffChat(chat) = effect {
+            if let Effect::SetStaffChat(chat) = effect {
                 *self.staff_chat.write().unwrap_or_else(|e| e.into_inner()) = Some(*chat);
             }
         }
@@ -216,21 +181,12 @@ impl App {
         let Some(form) = session.form else {
             return false;
         };
-        if form.phase != Phase::Asking || form.idle_offer {
+        if form.phase != crate::records::Phase::Asking || form.idle_offer {
             return false;
         }
         self.content
             .dialog(&form.dialog)
             .and_then(|d| d.step(&form.step))
-            .is_some_and(|s| {
-                matches!(
-                    s.input,
-                    Input::Text { .. }
-                        | Input::Number { .. }
-                        | Input::Phone
-                        | Input::Email
-                        | Input::Region
-                ) && form.draft.region_choices.is_empty()
-            })
+            .is_some_and(|s| s.input.is_typed() && form.draft.region_choices.is_empty())
     }
 }

@@ -11,11 +11,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use fluent_syntax::ast;
 
 use crate::config::MESSAGE_GLOBALS;
-use crate::content::{FAQ_FILE, REGIONS_FILE, RawContent};
-use crate::dialog::definition::{Submit, parse_dialog};
-use crate::dialog::input::RegionMatcher;
-use crate::faq::Faq;
+use crate::content::{
+    FAQ_FILE, Faq, REGIONS_FILE, RawContent, RegionMatcher, SourceFile, Submit, parse_dialog,
+};
 use crate::i18n::{Lang, LocaleFile, ids};
+use crate::records::TicketStatus;
 
 /// A message as defined in one locale file.
 #[derive(Debug, Clone)]
@@ -33,91 +33,105 @@ struct Defined {
 pub const REQUIRED_PROFILE_FIELDS: &[&str] =
     &["name", "region", "pillar", "contact_person", "phone"];
 
+/// A message id used somewhere: (id, file, line, variables passed).
+type Used = (String, String, usize, Vec<String>);
+
 /// Runs every check over raw content; returns the problems found.
 pub fn check(raw: &RawContent) -> Vec<String> {
     let mut problems = Vec::new();
-    // (message id, file, line, variables passed)
-    let mut used: Vec<(String, String, usize, Vec<String>)> = Vec::new();
-
+    let mut used: Vec<Used> = Vec::new();
     for file in &raw.dialogs {
-        let base = file.name.rsplit('/').next().unwrap_or(&file.name);
-        if base == REGIONS_FILE {
-            match RegionMatcher::from_toml(&file.text) {
-                Ok(r) if r.len() == 38 => {}
-                Ok(r) => problems.push(format!(
-                    "{}:1: expected the 38 regencies and cities of East Java, found {}",
-                    file.name,
-                    r.len()
-                )),
-                Err(e) => problems.push(format!(
-                    "{}:1: {}",
-                    file.name,
-                    e.lines().next().unwrap_or("")
-                )),
-            }
-            continue;
-        }
-        if base == FAQ_FILE {
-            match Faq::parse(&file.name, &file.text) {
-                Ok(faq) => {
-                    for (id, line) in &faq.references {
-                        let vars = if id.ends_with("-a") {
-                            MESSAGE_GLOBALS.iter().map(|s| s.to_string()).collect()
-                        } else {
-                            Vec::new()
-                        };
-                        used.push((id.clone(), file.name.clone(), *line, vars));
-                    }
-                }
-                Err(errs) => problems.extend(errs.iter().map(ToString::to_string)),
-            }
-            continue;
-        }
-        match parse_dialog(&file.name, &file.text) {
-            Ok(dialog) => {
-                for (id, line) in &dialog.references {
-                    let vars =
-                        if *id == dialog.done && matches!(dialog.submit, Submit::Ticket { .. }) {
-                            vec!["ticket".to_string()]
-                        } else {
-                            Vec::new()
-                        };
-                    used.push((id.clone(), file.name.clone(), *line, vars));
-                }
-                if dialog.submit == Submit::Profile {
-                    for field in REQUIRED_PROFILE_FIELDS {
-                        if dialog.step(field).is_none() {
-                            problems.push(format!(
-                                "{}:1: the profile dialog needs a step `{field}`",
-                                file.name
-                            ));
-                        }
-                    }
-                }
-            }
-            Err(errs) => problems.extend(errs.iter().map(ToString::to_string)),
-        }
+        check_content_file(file, &mut used, &mut problems);
     }
-    for id in ids::ALL.iter().chain(ids::dynamic().iter()) {
+    let code = ids::ALL.iter().map(|id| (id.id, id.vars));
+    let statuses = TicketStatus::message_ids().map(|id| (id, &[][..]));
+    for (id, vars) in code.chain(statuses) {
         used.push((
-            id.id.to_string(),
+            id.to_string(),
             "src/i18n/ids.rs".into(),
             1,
-            id.vars.iter().map(|s| s.to_string()).collect(),
+            vars.iter().map(|s| s.to_string()).collect(),
         ));
     }
-
     let mut defined: HashMap<Lang, BTreeMap<String, Defined>> = HashMap::new();
     for file in &raw.locales {
         let map = defined.entry(file.lang).or_default();
         problems.extend(parse_locale(file, map));
     }
+    check_used(&used, &defined, &mut problems);
+    check_defined(&used, &defined, &mut problems);
+    problems.sort();
+    problems.dedup();
+    problems
+}
 
-    // Every used id exists in every language, with only passed variables.
-    let mut passed: HashMap<&str, BTreeSet<String>> = HashMap::new();
-    for (id, file, line, vars) in &used {
-        let entry = passed.entry(id.as_str()).or_default();
-        entry.extend(vars.iter().cloned());
+/// One file of `dialogs/`: the regions, the FAQ or a dialog.
+fn check_content_file(file: &SourceFile, used: &mut Vec<Used>, problems: &mut Vec<String>) {
+    let base = file.name.rsplit('/').next().unwrap_or(&file.name);
+    if base == REGIONS_FILE {
+        match RegionMatcher::from_toml(&file.text) {
+            Ok(r) if r.len() == 38 => {}
+            Ok(r) => problems.push(format!(
+                "{}:1: expected the 38 regencies and cities of East Java, found {}",
+                file.name,
+                r.len()
+            )),
+            Err(e) => problems.push(format!(
+                "{}:1: {}",
+                file.name,
+                e.lines().next().unwrap_or("")
+            )),
+        }
+        return;
+    }
+    if base == FAQ_FILE {
+        match Faq::parse(&file.name, &file.text) {
+            Ok(faq) => {
+                for (id, line) in &faq.references {
+                    let vars = if id.ends_with("-a") {
+                        MESSAGE_GLOBALS.iter().map(|s| s.to_string()).collect()
+                    } else {
+                        Vec::new()
+                    };
+                    used.push((id.clone(), file.name.clone(), *line, vars));
+                }
+            }
+            Err(errs) => problems.extend(errs.iter().map(ToString::to_string)),
+        }
+        return;
+    }
+    match parse_dialog(&file.name, &file.text) {
+        Ok(dialog) => {
+            for (id, line) in &dialog.references {
+                let vars = if *id == dialog.done && matches!(dialog.submit, Submit::Ticket { .. }) {
+                    vec!["ticket".to_string()]
+                } else {
+                    Vec::new()
+                };
+                used.push((id.clone(), file.name.clone(), *line, vars));
+            }
+            if dialog.submit == Submit::Profile {
+                for field in REQUIRED_PROFILE_FIELDS {
+                    if dialog.step(field).is_none() {
+                        problems.push(format!(
+                            "{}:1: the profile dialog needs a step `{field}`",
+                            file.name
+                        ));
+                    }
+                }
+            }
+        }
+        Err(errs) => problems.extend(errs.iter().map(ToString::to_string)),
+    }
+}
+
+/// Every used id exists in every language.
+fn check_used(
+    used: &[Used],
+    defined: &HashMap<Lang, BTreeMap<String, Defined>>,
+    problems: &mut Vec<String>,
+) {
+    for (id, file, line, _) in used {
         for lang in Lang::ALL {
             if !defined.get(&lang).is_some_and(|m| m.contains_key(id)) {
                 problems.push(format!(
@@ -125,6 +139,22 @@ pub fn check(raw: &RawContent) -> Vec<String> {
                 ));
             }
         }
+    }
+}
+
+/// Every defined message exists in the other language, uses only passed
+/// variables, is used, and is valid Telegram HTML.
+fn check_defined(
+    used: &[Used],
+    defined: &HashMap<Lang, BTreeMap<String, Defined>>,
+    problems: &mut Vec<String>,
+) {
+    let mut passed: HashMap<&str, BTreeSet<String>> = HashMap::new();
+    for (id, _, _, vars) in used {
+        passed
+            .entry(id.as_str())
+            .or_default()
+            .extend(vars.iter().cloned());
     }
     for lang in Lang::ALL {
         let Some(map) = defined.get(&lang) else {
@@ -162,9 +192,6 @@ pub fn check(raw: &RawContent) -> Vec<String> {
             }
         }
     }
-    problems.sort();
-    problems.dedup();
-    problems
 }
 
 fn parse_locale(file: &LocaleFile, map: &mut BTreeMap<String, Defined>) -> Vec<String> {

@@ -189,13 +189,13 @@ impl Config {
     }
 
     /// The role of a Telegram user.
-    pub fn role_of(&self, user: i64) -> crate::dialog::Role {
+    pub fn role_of(&self, user: i64) -> crate::event::Role {
         if self.roles.admins.contains(&user) {
-            crate::dialog::Role::Admin
+            crate::event::Role::Admin
         } else if self.roles.staff.contains(&user) {
-            crate::dialog::Role::Staff
+            crate::event::Role::Staff
         } else {
-            crate::dialog::Role::User
+            crate::event::Role::User
         }
     }
 

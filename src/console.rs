@@ -10,8 +10,9 @@
 use std::io::{BufRead, Write};
 
 use crate::app::App;
-use crate::dialog::{Event, EventKind, Keyboard, OutMessage};
+use crate::event::{Delivery, Event, EventKind};
 use crate::html;
+use crate::outcome::{Keyboard, OutMessage};
 
 pub struct Console<'a> {
     app: &'a App,
@@ -54,7 +55,7 @@ impl<'a> Console<'a> {
                 reply_to: None,
                 formatted: None,
             };
-            let handled = self.app.handle(&event, None, None)?;
+            let handled = self.app.handle(&Delivery::new(event))?;
             if let Some(toast) = handled.outcome.toast.filter(|t| !t.is_empty()) {
                 writeln!(out, "  ({})", html::to_plain(&toast))?;
             }

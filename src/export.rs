@@ -11,12 +11,11 @@ use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
-use crate::content::Content;
-use crate::dialog::{Answer, Input, display_answer};
+use crate::content::{Content, Input, display_answer};
 use crate::html::to_plain;
 use crate::i18n::{Args, Lang, MsgId, ids};
+use crate::records::{Answer, Ticket};
 use crate::store::{Store, StoreError};
-use crate::ticket::Ticket;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
@@ -173,6 +172,9 @@ impl Reader<'_> {
     }
 }
 
+/// Pesantren names and regions by user, for the ticket sheets.
+type Names = std::collections::HashMap<i64, (String, String)>;
+
 /// Reads the store into the four sheets. `since` keeps tickets created
 /// and profiles updated from that moment on.
 pub fn sheets(
@@ -182,62 +184,8 @@ pub fn sheets(
     since: Option<Timestamp>,
 ) -> Result<Vec<Sheet>, ExportError> {
     let r = Reader { content, lang };
-    let mut out = Vec::new();
-
-    let profile_cols = r.columns("register");
-    let mut headers = vec![r.t(ids::EXPORT_TELEGRAM_ID)];
-    headers.extend(profile_cols.iter().map(|(_, h)| h.clone()));
-    headers.extend([
-        r.t(ids::EXPORT_USERNAME),
-        r.t(ids::EXPORT_LANGUAGE),
-        r.t(ids::EXPORT_ACTIVE),
-        r.t(ids::EXPORT_CONSENT),
-        r.t(ids::EXPORT_UPDATED),
-    ]);
-    let mut rows = Vec::new();
-    let mut names = std::collections::HashMap::new();
-    for p in store.profiles() {
-        let p = p?;
-        let name = p.text("name").unwrap_or_default().to_string();
-        let region = p.text("region").unwrap_or_default().to_string();
-        names.insert(p.user, (name, region));
-        if since.is_some_and(|s| p.updated_at < s) {
-            continue;
-        }
-        let user = store.user(p.user)?;
-        let mut row = vec![Cell::Int(p.user)];
-        row.extend(
-            profile_cols
-                .iter()
-                .map(|(step, _)| r.answer("register", step, p.answers.get(step))),
-        );
-        row.push(match user.as_ref().and_then(|u| u.username.clone()) {
-            Some(u) => Cell::Text(format!("@{u}")),
-            None => Cell::Empty,
-        });
-        let user_lang = user
-            .as_ref()
-            .map(|u| {
-                u.lang
-                    .unwrap_or_else(|| Lang::negotiate(u.language_code.as_deref()))
-            })
-            .unwrap_or(Lang::Id);
-        row.push(Cell::Text(user_lang.code().to_string()));
-        row.push(Cell::Text(r.t(if user.as_ref().is_none_or(|u| u.active) {
-            ids::EXPORT_YES
-        } else {
-            ids::EXPORT_NO
-        })));
-        row.push(p.consent_at.map_or(Cell::Empty, Cell::Time));
-        row.push(Cell::Time(p.updated_at));
-        rows.push(row);
-    }
-    out.push(Sheet {
-        name: "Pesantren",
-        headers,
-        rows,
-    });
-
+    let mut names = Names::new();
+    let mut out = vec![r.pesantren_sheet(store, since, &mut names)?];
     let tickets: Vec<Ticket> = store
         .tickets()
         .filter(|t| {
@@ -246,30 +194,101 @@ pub fn sheets(
         })
         .collect::<Result<_, _>>()?;
     for (name, dialog) in TICKET_SHEETS {
-        let cols = r.columns(dialog);
+        out.push(r.ticket_sheet(name, dialog, &tickets, &names));
+    }
+    Ok(out)
+}
+
+impl Reader<'_> {
+    /// One row per pesantren profile; fills `names` for the ticket sheets.
+    fn pesantren_sheet(
+        &self,
+        store: &Store,
+        since: Option<Timestamp>,
+        names: &mut Names,
+    ) -> Result<Sheet, ExportError> {
+        let profile_cols = self.columns("register");
+        let mut headers = vec![self.t(ids::EXPORT_TELEGRAM_ID)];
+        headers.extend(profile_cols.iter().map(|(_, h)| h.clone()));
+        headers.extend([
+            self.t(ids::EXPORT_USERNAME),
+            self.t(ids::EXPORT_LANGUAGE),
+            self.t(ids::EXPORT_ACTIVE),
+            self.t(ids::EXPORT_CONSENT),
+            self.t(ids::EXPORT_UPDATED),
+        ]);
+        let mut rows = Vec::new();
+        for p in store.profiles() {
+            let p = p?;
+            let name = p.text("name").unwrap_or_default().to_string();
+            let region = p.text("region").unwrap_or_default().to_string();
+            names.insert(p.user, (name, region));
+            if since.is_some_and(|s| p.updated_at < s) {
+                continue;
+            }
+            let user = store.user(p.user)?;
+            let mut row = vec![Cell::Int(p.user)];
+            row.extend(
+                profile_cols
+                    .iter()
+                    .map(|(step, _)| self.answer("register", step, p.answers.get(step))),
+            );
+            row.push(match user.as_ref().and_then(|u| u.username.clone()) {
+                Some(u) => Cell::Text(format!("@{u}")),
+                None => Cell::Empty,
+            });
+            let user_lang = user.as_ref().map_or(Lang::Id, |u| u.speaks());
+            row.push(Cell::Text(user_lang.code().to_string()));
+            row.push(Cell::Text(self.t(
+                if user.as_ref().is_none_or(|u| u.active) {
+                    ids::EXPORT_YES
+                } else {
+                    ids::EXPORT_NO
+                },
+            )));
+            row.push(p.consent_at.map_or(Cell::Empty, Cell::Time));
+            row.push(Cell::Time(p.updated_at));
+            rows.push(row);
+        }
+        Ok(Sheet {
+            name: "Pesantren",
+            headers,
+            rows,
+        })
+    }
+
+    /// One row per ticket of `dialog`.
+    fn ticket_sheet(
+        &self,
+        name: &'static str,
+        dialog: &str,
+        tickets: &[Ticket],
+        names: &Names,
+    ) -> Sheet {
+        let cols = self.columns(dialog);
         let mut headers = vec![
-            r.t(ids::EXPORT_NUMBER),
-            r.t(ids::EXPORT_CREATED),
-            r.t(ids::EXPORT_PESANTREN),
-            r.t(ids::EXPORT_REGION),
+            self.t(ids::EXPORT_NUMBER),
+            self.t(ids::EXPORT_CREATED),
+            self.t(ids::EXPORT_PESANTREN),
+            self.t(ids::EXPORT_REGION),
         ];
         headers.extend(cols.iter().map(|(_, h)| h.clone()));
         headers.extend([
-            r.t(ids::EXPORT_STATUS),
-            r.t(ids::EXPORT_ASSIGNEE),
-            r.t(ids::EXPORT_LAST_ACTION),
-            r.t(ids::EXPORT_UPDATED),
+            self.t(ids::EXPORT_STATUS),
+            self.t(ids::EXPORT_ASSIGNEE),
+            self.t(ids::EXPORT_LAST_ACTION),
+            self.t(ids::EXPORT_UPDATED),
         ]);
+        let text = |s: String| {
+            if s.is_empty() {
+                Cell::Empty
+            } else {
+                Cell::Text(s)
+            }
+        };
         let mut rows = Vec::new();
         for t in tickets.iter().filter(|t| t.dialog == dialog) {
             let (pesantren, region) = names.get(&t.user).cloned().unwrap_or_default();
-            let text = |s: String| {
-                if s.is_empty() {
-                    Cell::Empty
-                } else {
-                    Cell::Text(s)
-                }
-            };
             let mut row = vec![
                 Cell::Text(t.number.clone()),
                 Cell::Time(t.created_at),
@@ -278,29 +297,28 @@ pub fn sheets(
             ];
             row.extend(
                 cols.iter()
-                    .map(|(step, _)| r.answer(dialog, step, t.answers.get(step))),
+                    .map(|(step, _)| self.answer(dialog, step, t.answers.get(step))),
             );
-            row.push(Cell::Text(to_plain(&content.i18n.text(
-                lang,
-                t.status.message_id(),
-                Args::new(),
-            ))));
+            let status = self
+                .content
+                .i18n
+                .text(self.lang, t.status.message_id(), Args::new());
+            row.push(Cell::Text(to_plain(&status)));
             row.push(
                 t.assignee
                     .as_ref()
                     .map_or(Cell::Empty, |a| Cell::Text(a.name.clone())),
             );
-            row.push(r.last_action(t));
+            row.push(self.last_action(t));
             row.push(Cell::Time(t.updated_at));
             rows.push(row);
         }
-        out.push(Sheet {
+        Sheet {
             name,
             headers,
             rows,
-        });
+        }
     }
-    Ok(out)
 }
 
 /// The workbook as `.xlsx` bytes.

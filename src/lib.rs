@@ -3,38 +3,49 @@
 //!
 //! # Layout
 //!
-//! - [`dialog`]: the pure engine (session + event -> outcome) and the
-//!   dialog definitions read from `dialogs/*.toml`.
-//! - [`faq`]: FAQ entries and question matching.
-//! - [`i18n`]: Fluent bundles (`locales/<lang>/*.ftl`) and language choice.
-//! - [`content`]: embedded content and folder overrides.
-//! - [`store`]: the sled store; one transaction per handled event.
-//! - [`app`]: one event end to end (load, engine, apply), shared by the
-//!   transports.
-//! - [`console`]: the terminal transport.
-//! - [`telegram`]: the Telegram transport (`opop-bot run`): inbox, workers,
-//!   sender; the only module that knows teloxide.
-//! - [`check`]: `opop-bot check`, content validated like code.
-//! - [`config`]: defaults < `opop-bot.toml` < environment.
-//! - [`html`], [`time`]: Telegram HTML and WIB helpers.
+//! Layers, each importing only from the ones below it (ARCHITECTURE.md
+//! has the map, the reasons and the invariants):
 //!
-//! `main.rs` is a thin CLI over these; ARCHITECTURE.md has the map and the
-//! invariants.
+//! 1. Transports and commands: [`telegram`] (`opop-bot run`: polling,
+//!    workers, the sender; the only module that knows teloxide),
+//!    [`console`] (the terminal), [`control`] (operator commands through
+//!    the running bot), [`check`] (`opop-bot check`); `main.rs` is a thin
+//!    CLI over these.
+//! 2. [`app`]: one event end to end (load, decide, apply), shared by the
+//!    transports; [`background`]: the owned background workers and the
+//!    jobs on a clock (daily backup and digest, the broadcast pump).
+//! 3. Deciders, pure apart from reads: [`dialog`] (the managers'
+//!    conversations), [`staff`] (the secretariat's side and the digest),
+//!    [`broadcast`] (admins' announcements and their delivery);
+//!    [`export`] (the spreadsheets) reads at this level too.
+//! 4. [`store`]: the sled store; one transaction per handled event.
+//! 5. Vocabulary and content: [`event`] (what comes in), [`outcome`]
+//!    (what goes out), [`records`] (what is kept), [`reply`] (the reply
+//!    builder the deciders share), [`button_data`] and [`commands`] (the
+//!    typed protocols of buttons and commands), [`content`] (dialogs, FAQ,
+//!    regions from `dialogs/`), [`config`] (defaults < `opop-bot.toml` <
+//!    environment), [`i18n`] (Fluent bundles from `locales/`), [`html`]
+//!    and [`time`] (Telegram HTML, WIB).
 
 pub mod app;
+pub mod background;
 pub mod broadcast;
+pub mod button_data;
 pub mod check;
+pub mod commands;
 pub mod config;
 pub mod console;
 pub mod content;
 pub mod control;
 pub mod dialog;
+pub mod event;
 pub mod export;
-pub mod faq;
 pub mod html;
 pub mod i18n;
+pub mod outcome;
+pub mod records;
+pub mod reply;
 pub mod staff;
 pub mod store;
 pub mod telegram;
-pub mod ticket;
 pub mod time;

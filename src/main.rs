@@ -1,6 +1,6 @@
 //! The `opop-bot` command line. Thin: every command calls the library.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
@@ -10,6 +10,7 @@ use opop_bot::app::App;
 use opop_bot::config::Config;
 use opop_bot::content::{Content, ContentSource};
 use opop_bot::control::{ExportFormat, Request};
+use opop_bot::i18n::Lang;
 use opop_bot::store::Store;
 
 #[derive(Parser)]
@@ -75,9 +76,10 @@ enum Command {
     },
     /// Match a question against the FAQ, as the bot would.
     Faq {
+        /// The language the matched entry's question is shown in.
         #[arg(long, value_enum, default_value_t = LangArg::Id)]
         lang: LangArg,
-        /// Print JSON: {"id", "score", "alternatives": [{"id", "score"}]}.
+        /// Print JSON: {"id", "score", "verdict", "question", "alternatives": [{"id", "score"}]}.
         #[arg(long)]
         json: bool,
         /// The question; `-` reads one question per line from stdin.
@@ -98,10 +100,10 @@ enum LangArg {
 }
 
 impl LangArg {
-    fn code(self) -> &'static str {
+    fn lang(self) -> Lang {
         match self {
-            LangArg::Id => "id",
-            LangArg::En => "en",
+            LangArg::Id => Lang::Id,
+            LangArg::En => Lang::En,
         }
     }
 }
@@ -182,42 +184,45 @@ fn content_source(config: &Config) -> ContentSource {
     }
 }
 
-/// One answer of `opop-bot faq`: `id score` / `none`, or the JSON object.
-fn faq_line(faq: &opop_bot::faq::Faq, question: &str, json: bool) -> String {
+/// One answer of `opop-bot faq`: `id score question` / `none`, or the
+/// JSON object; the question is the entry's title in `lang`, as the bot
+/// shows it.
+fn faq_line(content: &Content, lang: Lang, question: &str, json: bool) -> String {
+    let faq = &content.faq;
     let result = faq.match_question(question);
     let best = result
         .best()
-        .filter(|_| result.verdict == opop_bot::faq::Verdict::Answer);
+        .filter(|_| result.verdict == opop_bot::content::faq::Verdict::Answer);
+    let title = best.and_then(|b| faq.entry(&b.id)).map(|e| {
+        let text = content
+            .i18n
+            .text(lang, &e.question_id(), Default::default());
+        opop_bot::html::to_plain(&text)
+    });
     if json {
         serde_json::json!({
             "id": best.map(|b| b.id.clone()),
             "score": result.best().map_or(0.0, |b| b.score),
             "verdict": result.verdict,
+            "question": title,
             "alternatives": result.ranked.iter().skip(usize::from(best.is_some())).take(3).collect::<Vec<_>>(),
         })
         .to_string()
     } else {
-        match best {
-            Some(b) => format!("{} {:.3}", b.id, b.score),
-            None => "none".to_string(),
+        match (best, title) {
+            (Some(b), Some(title)) => format!("{} {:.3}\t{title}", b.id, b.score),
+            _ => "none".to_string(),
         }
     }
 }
 
 /// Runs an operator request: through the running bot if there is one,
 /// else against the store opened here.
-fn operator(config_path: Option<&std::path::Path>, request: Request) -> anyhow::Result<ExitCode> {
+fn operator(config_path: Option<&Path>, request: Request) -> anyhow::Result<ExitCode> {
     let config = Config::load(config_path)?;
     let answer = match opop_bot::control::call(&config.bot.data_dir, &request)? {
         Some(answer) => answer,
-        None => {
-            let content = Content::parse(&content_source(&config).read()?)?;
-            let store = Store::open(&config.bot.data_dir).with_context(|| {
-                format!("opening the store in {}", config.bot.data_dir.display())
-            })?;
-            let app = App::new(content, store, config);
-            opop_bot::control::execute(&app, &request)
-        }
+        None => opop_bot::control::execute(&app_of(config)?, &request),
     };
     match answer {
         Ok(message) => {
@@ -236,131 +241,154 @@ fn absolute(path: PathBuf) -> anyhow::Result<PathBuf> {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let config = cli.config.as_deref();
     match cli.command {
-        Command::Export { format, out, since } => {
-            let since = since
-                .map(|d| {
-                    let date: jiff::civil::Date = d
-                        .parse()
-                        .with_context(|| format!("--since `{d}` is not a date like 2026-11-01"))?;
-                    opop_bot::time::wib()
-                        .to_timestamp(date.to_datetime(jiff::civil::Time::midnight()))
-                        .context("--since")
-                })
-                .transpose()?;
-            let format = match format {
-                FormatArg::Xlsx => ExportFormat::Xlsx,
-                FormatArg::Csv => ExportFormat::Csv,
-            };
-            operator(
-                cli.config.as_deref(),
-                Request::Export {
-                    format,
-                    out: absolute(out)?,
-                    since,
-                },
-            )
-        }
+        Command::Export { format, out, since } => export(config, format, out, since),
         Command::Backup { out } => operator(
-            cli.config.as_deref(),
+            config,
             Request::Backup {
                 out: absolute(out)?,
             },
         ),
-        Command::Restore { input, data_dir } => {
-            let file = std::fs::File::open(&input)
-                .with_context(|| format!("opening {}", input.display()))?;
-            match Store::restore(std::io::BufReader::new(file), &data_dir) {
-                Ok(summary) => {
-                    println!(
-                        "restored {} records into {}",
-                        summary.records(),
-                        data_dir.display()
-                    );
-                    Ok(ExitCode::SUCCESS)
-                }
-                Err(e) => {
-                    eprintln!("opop-bot: {e}");
-                    Ok(ExitCode::FAILURE)
-                }
-            }
-        }
-        Command::Run => {
-            let bot = match opop_bot::telegram::bot_from_env() {
-                Ok(bot) => bot,
-                Err(e) => {
-                    eprintln!("opop-bot: {e}");
-                    return Ok(ExitCode::from(2));
-                }
-            };
-            let config = Config::load(cli.config.as_deref())?;
-            let content = Content::parse(&content_source(&config).read()?)?;
-            let store = Store::open(&config.bot.data_dir).with_context(|| {
-                format!("opening the store in {}", config.bot.data_dir.display())
-            })?;
-            let app = std::sync::Arc::new(App::new(content, store, config));
-            let runtime = tokio::runtime::Runtime::new()?;
-            runtime.block_on(opop_bot::telegram::run(app, bot, shutdown_signal()))?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Check { dialogs, locales } => {
-            let config = Config::load(cli.config.as_deref())?;
-            let mut source = content_source(&config);
-            if dialogs.is_some() {
-                source.dialogs_dir = dialogs;
-            }
-            if locales.is_some() {
-                source.locales_dir = locales;
-            }
-            let raw = source.read()?;
-            let problems = opop_bot::check::check(&raw);
-            for p in &problems {
-                println!("{p}");
-            }
-            if problems.is_empty() {
-                println!(
-                    "ok: {} dialog files, {} locale files",
-                    raw.dialogs.len(),
-                    raw.locales.len()
-                );
-                Ok(ExitCode::SUCCESS)
-            } else {
-                eprintln!("{} problem(s)", problems.len());
-                Ok(ExitCode::from(1))
-            }
-        }
+        Command::Restore { input, data_dir } => restore(&input, &data_dir),
+        Command::Run => run_bot(config),
+        Command::Check { dialogs, locales } => check(config, dialogs, locales),
         Command::Faq {
             lang,
             json,
             question,
-        } => {
-            let config = Config::load(cli.config.as_deref())?;
-            let content = Content::parse(&content_source(&config).read()?)?;
-            let _ = lang; // matching tries every language's keywords
-            let questions: Vec<String> = if question == "-" {
-                std::io::stdin().lines().collect::<Result<_, _>>()?
-            } else {
-                vec![question]
-            };
-            for q in &questions {
-                println!("{}", faq_line(&content.faq, q, json));
-            }
+        } => faq(config, lang.lang(), json, question),
+        Command::Console { user, lang } => console(config, user, lang),
+    }
+}
+
+/// The configuration, the content it names and the store it opens.
+fn open_app(config: Option<&Path>) -> anyhow::Result<App> {
+    app_of(Config::load(config)?)
+}
+
+/// The content a configuration names and the store it opens.
+fn app_of(config: Config) -> anyhow::Result<App> {
+    let content = Content::parse(&content_source(&config).read()?)?;
+    let store = Store::open(&config.bot.data_dir)
+        .with_context(|| format!("opening the store in {}", config.bot.data_dir.display()))?;
+    Ok(App::new(content, store, config))
+}
+
+fn export(
+    config: Option<&Path>,
+    format: FormatArg,
+    out: PathBuf,
+    since: Option<String>,
+) -> anyhow::Result<ExitCode> {
+    let since = since
+        .map(|d| {
+            let date: jiff::civil::Date = d
+                .parse()
+                .with_context(|| format!("--since `{d}` is not a date like 2026-11-01"))?;
+            opop_bot::time::wib()
+                .to_timestamp(date.to_datetime(jiff::civil::Time::midnight()))
+                .context("--since")
+        })
+        .transpose()?;
+    let format = match format {
+        FormatArg::Xlsx => ExportFormat::Xlsx,
+        FormatArg::Csv => ExportFormat::Csv,
+    };
+    let out = absolute(out)?;
+    operator(config, Request::Export { format, out, since })
+}
+
+fn restore(input: &Path, data_dir: &Path) -> anyhow::Result<ExitCode> {
+    let file =
+        std::fs::File::open(input).with_context(|| format!("opening {}", input.display()))?;
+    match Store::restore(std::io::BufReader::new(file), data_dir) {
+        Ok(summary) => {
+            println!(
+                "restored {} records into {}",
+                summary.records(),
+                data_dir.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Console { user, lang } => {
-            let config = Config::load(cli.config.as_deref())?;
-            let content = Content::parse(&content_source(&config).read()?)?;
-            let store = Store::open(&config.bot.data_dir).with_context(|| {
-                format!("opening the store in {}", config.bot.data_dir.display())
-            })?;
-            let app = App::new(content, store, config);
-            let stdin = std::io::stdin();
-            let mut stdout = std::io::stdout();
-            let mut console =
-                opop_bot::console::Console::new(&app, user, lang.map(|l| l.code().to_string()));
-            console.run(stdin.lock(), &mut stdout)?;
-            app.store.flush()?;
-            Ok(ExitCode::SUCCESS)
+        Err(e) => {
+            eprintln!("opop-bot: {e}");
+            Ok(ExitCode::FAILURE)
         }
     }
+}
+
+fn run_bot(config: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let bot = match opop_bot::telegram::bot_from_env() {
+        Ok(bot) => bot,
+        Err(e) => {
+            eprintln!("opop-bot: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let app = std::sync::Arc::new(open_app(config)?);
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(opop_bot::telegram::run(app, bot, shutdown_signal()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(
+    config: Option<&Path>,
+    dialogs: Option<PathBuf>,
+    locales: Option<PathBuf>,
+) -> anyhow::Result<ExitCode> {
+    let config = Config::load(config)?;
+    let mut source = content_source(&config);
+    if dialogs.is_some() {
+        source.dialogs_dir = dialogs;
+    }
+    if locales.is_some() {
+        source.locales_dir = locales;
+    }
+    let raw = source.read()?;
+    let problems = opop_bot::check::check(&raw);
+    for p in &problems {
+        println!("{p}");
+    }
+    if problems.is_empty() {
+        println!(
+            "ok: {} dialog files, {} locale files",
+            raw.dialogs.len(),
+            raw.locales.len()
+        );
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!("{} problem(s)", problems.len());
+        Ok(ExitCode::from(1))
+    }
+}
+
+fn faq(
+    config: Option<&Path>,
+    lang: Lang,
+    json: bool,
+    question: String,
+) -> anyhow::Result<ExitCode> {
+    let config = Config::load(config)?;
+    let content = Content::parse(&content_source(&config).read()?)?;
+    let questions: Vec<String> = if question == "-" {
+        std::io::stdin().lines().collect::<Result<_, _>>()?
+    } else {
+        vec![question]
+    };
+    for q in &questions {
+        println!("{}", faq_line(&content, lang, q, json));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn console(config: Option<&Path>, user: i64, lang: Option<LangArg>) -> anyhow::Result<ExitCode> {
+    let app = open_app(config)?;
+    let stdin = std::io::stdin();
+    let mut stdout = std::io::stdout();
+    let language = lang.map(|l| l.lang().code().to_string());
+    let mut console = opop_bot::console::Console::new(&app, user, language);
+    console.run(stdin.lock(), &mut stdout)?;
+    app.store.flush()?;
+    Ok(ExitCode::SUCCESS)
 }

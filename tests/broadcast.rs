@@ -7,12 +7,14 @@ mod common;
 use common::Chat;
 use jiff::{SignedDuration, Timestamp};
 use opop_bot::app::App;
-use opop_bot::broadcast::{self, DeliveryStatus, JobState};
+use opop_bot::broadcast::{self};
 use opop_bot::config::Config;
 use opop_bot::content::Content;
-use opop_bot::dialog::{Answer, Answers, Profile};
 use opop_bot::i18n::Lang;
-use opop_bot::store::{OutboxRow, Priority, Store, UserRecord};
+use opop_bot::records::UserRecord;
+use opop_bot::records::{Answer, Answers, Profile};
+use opop_bot::records::{DeliveryStatus, JobState};
+use opop_bot::store::{OutboxRow, Priority, Store};
 
 const ADMIN: i64 = 3001;
 

@@ -65,6 +65,6 @@ fn a_piped_console_session_submits_a_product() {
     assert_eq!(ticket.user, 77);
     assert_eq!(
         ticket.answers["photos"],
-        opop_bot::dialog::Answer::Photos(vec!["console-photo-1".into(), "console-photo-2".into()])
+        opop_bot::records::Answer::Photos(vec!["console-photo-1".into(), "console-photo-2".into()])
     );
 }

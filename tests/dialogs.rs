@@ -4,7 +4,7 @@
 mod common;
 
 use common::Chat;
-use opop_bot::dialog::{Answer, TicketStatus};
+use opop_bot::records::{Answer, TicketStatus};
 
 #[test]
 fn start_greets_in_the_telegram_language_and_shows_the_menu() {

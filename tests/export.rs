@@ -11,9 +11,9 @@ use common::{Chat, run_binary};
 use opop_bot::app::App;
 use opop_bot::config::Config;
 use opop_bot::content::Content;
-use opop_bot::dialog::Attachment;
 use opop_bot::export;
 use opop_bot::i18n::Lang;
+use opop_bot::outcome::Attachment;
 use opop_bot::store::Store;
 
 const STAFF_CHAT: i64 = -100_555;

@@ -96,7 +96,7 @@ mod conversation {
     //! questions handed to the staff as QST tickets.
 
     use super::common::{self, Chat};
-    use opop_bot::dialog::{Answer, FaqLogKind};
+    use opop_bot::records::{Answer, FaqLogKind};
 
     #[test]
     fn a_typed_question_gets_its_answer_and_feedback_buttons() {

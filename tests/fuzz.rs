@@ -219,16 +219,9 @@ fn run(app: &App, updates: &[Value]) -> Result<(), TestCaseError> {
             UNREADABLE.fetch_add(1, Ordering::Relaxed);
             continue;
         };
-        if let Incoming::Event {
-            event, callback, ..
-        } = incoming(&update, app.staff_chat(), now)
-        {
-            let parts = opop_bot::app::TelegramParts {
-                more_updates: &[],
-                callback: callback.as_deref(),
-            };
+        if let Incoming::Event(delivery) = incoming(&update, app.staff_chat(), now) {
             EVENTS.fetch_add(1, Ordering::Relaxed);
-            app.handle_update(&event, Some(i64::from(update.id.0)), None, parts)
+            app.handle(&delivery)
                 .map_err(|e| TestCaseError::fail(format!("store error: {e}")))?;
         }
         for row in app.store.outbox_rows(10_000).unwrap() {

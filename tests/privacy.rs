@@ -11,9 +11,9 @@ use common::Chat;
 use opop_bot::app::App;
 use opop_bot::config::Config;
 use opop_bot::content::Content;
-use opop_bot::dialog::{Answer, TicketStatus};
 use opop_bot::export;
 use opop_bot::i18n::Lang;
+use opop_bot::records::{Answer, TicketStatus};
 use opop_bot::store::Store;
 
 const STAFF_CHAT: i64 = -100_555;

@@ -11,7 +11,9 @@ use common::Chat;
 use opop_bot::app::App;
 use opop_bot::config::Config;
 use opop_bot::content::Content;
-use opop_bot::dialog::{Event, EventKind, Keyboard, TicketStatus};
+use opop_bot::event::{Delivery, Event, EventKind};
+use opop_bot::outcome::Keyboard;
+use opop_bot::records::TicketStatus;
 use opop_bot::staff::digest;
 use opop_bot::store::Store;
 
@@ -400,7 +402,7 @@ fn two_simultaneous_take_presses_make_exactly_one_assignment() {
                 let (app, barrier) = (&app, &barrier);
                 s.spawn(move || {
                     barrier.wait();
-                    app.handle(&event, None, None).unwrap().outcome.toast
+                    app.handle(&Delivery::new(event)).unwrap().outcome.toast
                 })
             });
             handles.map(|h| h.join().unwrap()).into_iter().collect()
@@ -466,7 +468,7 @@ fn seed_mentoring(app: &App, user: i64, expect: &str) {
             },
             None => EventKind::Text(s.to_string()),
         };
-        app.handle(&chat(kind), None, None).unwrap();
+        app.handle(&Delivery::new(chat(kind))).unwrap();
     }
     let ticket = app.store.ticket(expect).unwrap();
     assert!(ticket.is_some(), "seeding did not create {expect}");

@@ -5,16 +5,19 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use jiff::Timestamp;
-use opop_bot::dialog::{Answer, Effect, NewTicket, OutMessage, Outcome, Session};
+use opop_bot::event::{Delivery, Event, EventKind};
 use opop_bot::i18n::Lang;
-use opop_bot::store::{Applied, ApplyResult, Store, UserRecord};
+use opop_bot::outcome::{Effect, OutMessage, Outcome};
+use opop_bot::records::UserRecord;
+use opop_bot::records::{Answer, NewTicket, Session};
+use opop_bot::store::{ApplyResult, Store};
 
 fn ticket_outcome(user: i64, now: Timestamp) -> Outcome {
     let mut answers = std::collections::BTreeMap::new();
     answers.insert("name".to_string(), Answer::Text(format!("Produk {user}")));
     let mut confirm = OutMessage::new(
         user,
-        format!("Nomor tiket: {}", opop_bot::dialog::TICKET_PLACEHOLDER),
+        format!("Nomor tiket: {}", opop_bot::outcome::TICKET_PLACEHOLDER),
     );
     confirm.fill_ticket = true;
     Outcome {
@@ -35,6 +38,25 @@ fn ticket_outcome(user: i64, now: Timestamp) -> Outcome {
     }
 }
 
+/// A delivery in `chat` with an optional update id (the store reads the
+/// chat and the update id; the event itself was decided already).
+fn delivery(chat: i64, update_id: Option<i64>) -> Delivery {
+    let event = Event {
+        user: chat,
+        chat,
+        language_code: None,
+        first_name: None,
+        kind: EventKind::Text(String::new()),
+        now: "2026-11-28T03:00:00Z".parse().unwrap(),
+        reply_to: None,
+        formatted: None,
+    };
+    Delivery {
+        update_id,
+        ..Delivery::new(event)
+    }
+}
+
 #[test]
 fn concurrent_writers_get_every_number_once_without_gaps() {
     let store = Arc::new(Store::temporary().unwrap());
@@ -47,15 +69,9 @@ fn concurrent_writers_get_every_number_once_without_gaps() {
                 for i in 0..25 {
                     let user_id = t * 1000 + i;
                     let user = UserRecord::new(user_id, now);
-                    let applied = Applied {
-                        update_id: Some(user_id),
-                        chat: user_id,
-                        user: &user,
-                        more_updates: &[],
-                        callback: None,
-                    };
+                    let applied = delivery(user_id, Some(user_id));
                     match store
-                        .apply(&applied, &ticket_outcome(user_id, now))
+                        .apply(&applied, &user, &ticket_outcome(user_id, now))
                         .unwrap()
                     {
                         ApplyResult::Done { tickets } => numbers.extend(tickets),
@@ -98,21 +114,19 @@ fn an_update_handled_twice_changes_nothing_the_second_time() {
     let store = Store::temporary().unwrap();
     let now: Timestamp = "2026-11-28T03:00:00Z".parse().unwrap();
     let user = UserRecord::new(7, now);
-    let applied = Applied {
-        update_id: Some(42),
-        chat: 7,
-        user: &user,
-        more_updates: &[],
-        callback: None,
-    };
-    let first = store.apply(&applied, &ticket_outcome(7, now)).unwrap();
+    let applied = delivery(7, Some(42));
+    let first = store
+        .apply(&applied, &user, &ticket_outcome(7, now))
+        .unwrap();
     assert_eq!(
         first,
         ApplyResult::Done {
             tickets: vec!["PRD-2026-00001".into()]
         }
     );
-    let second = store.apply(&applied, &ticket_outcome(7, now)).unwrap();
+    let second = store
+        .apply(&applied, &user, &ticket_outcome(7, now))
+        .unwrap();
     assert_eq!(second, ApplyResult::AlreadyProcessed);
     assert_eq!(store.ticket_count(), 1);
     assert_eq!(store.outbox_len(), 1);
@@ -124,14 +138,10 @@ fn numbering_restarts_each_wib_year() {
     // 17:30 UTC on 31 December is already 1 January in WIB.
     let new_year: Timestamp = "2026-12-31T17:30:00Z".parse().unwrap();
     let user = UserRecord::new(9, new_year);
-    let applied = Applied {
-        update_id: None,
-        chat: 9,
-        user: &user,
-        more_updates: &[],
-        callback: None,
-    };
-    let r = store.apply(&applied, &ticket_outcome(9, new_year)).unwrap();
+    let applied = delivery(9, None);
+    let r = store
+        .apply(&applied, &user, &ticket_outcome(9, new_year))
+        .unwrap();
     assert_eq!(
         r,
         ApplyResult::Done {
@@ -150,14 +160,8 @@ fn a_reopened_data_folder_keeps_everything() {
         user.lang = Some(Lang::En);
         let mut outcome = ticket_outcome(5, now);
         outcome.session.stamp = 17;
-        let applied = Applied {
-            update_id: Some(1),
-            chat: 5,
-            user: &user,
-            more_updates: &[],
-            callback: None,
-        };
-        store.apply(&applied, &outcome).unwrap();
+        let applied = delivery(5, Some(1));
+        store.apply(&applied, &user, &outcome).unwrap();
     }
     let store = Store::open(dir.path()).unwrap();
     assert_eq!(store.user(5).unwrap().unwrap().lang, Some(Lang::En));
@@ -167,14 +171,10 @@ fn a_reopened_data_folder_keeps_everything() {
     assert_eq!(store.outbox_len(), 1);
     // The counter continues; the number is not reused.
     let user = UserRecord::new(6, now);
-    let applied = Applied {
-        update_id: Some(2),
-        chat: 6,
-        user: &user,
-        more_updates: &[],
-        callback: None,
-    };
-    let r = store.apply(&applied, &ticket_outcome(6, now)).unwrap();
+    let applied = delivery(6, Some(2));
+    let r = store
+        .apply(&applied, &user, &ticket_outcome(6, now))
+        .unwrap();
     assert_eq!(
         r,
         ApplyResult::Done {

@@ -327,15 +327,3 @@ messages! {
     CMD_EXPORT = "cmd-export" [];
     CMD_BROADCAST_STATUS = "cmd-broadcast-status" [];
 }
-
-/// Ids the code builds at run time (one per ticket status), checked like
-/// [`ALL`].
-pub fn dynamic() -> Vec<MsgId> {
-    crate::dialog::TicketStatus::ALL
-        .iter()
-        .map(|s| MsgId {
-            id: s.message_id(),
-            vars: &[],
-        })
-        .collect()
-}

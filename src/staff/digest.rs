@@ -13,12 +13,12 @@ use std::collections::HashMap;
 use jiff::{SignedDuration, Timestamp};
 
 use crate::config::Config;
-use crate::content::Content;
-use crate::dialog::{Answer, FaqLogKind, display_answer};
+use crate::content::{Content, display_answer};
 use crate::html::escape;
 use crate::i18n::{Args, Lang, MsgId, ids};
-use crate::store::{Store, StoreError};
-use crate::ticket::{Ticket, TicketStatus};
+use crate::outcome::OutMessage;
+use crate::records::{Answer, FaqLogKind, Ticket, TicketKind, TicketStatus};
+use crate::store::{Reads, Store, StoreError};
 
 /// Users seen within this many days count as active.
 pub const ACTIVE_DAYS: i64 = 30;
@@ -89,59 +89,112 @@ fn ranked(counts: HashMap<String, usize>) -> Vec<(String, usize)> {
 /// Reads what the digest needs. `since` is when the previous digest was
 /// composed (a day before `now` if there was none).
 pub fn gather(
-    store: &Store,
+    reads: &dyn Reads,
     config: &Config,
     now: Timestamp,
     since: Option<Timestamp>,
 ) -> Result<DigestData, StoreError> {
     let since = since.unwrap_or(now - SignedDuration::from_hours(24));
-    let stale_after = SignedDuration::from_hours(24 * i64::from(config.staff.stale_after_days));
     let mut regions_of: HashMap<i64, String> = HashMap::new();
     let mut registered = 0;
-    for p in store.profiles() {
-        let p = p?;
+    reads.each_profile(&mut |p| {
         registered += 1;
         regions_of.insert(p.user, p.text("region").unwrap_or_default().to_string());
-    }
-    let (mut by_kind, mut by_category, mut by_region) =
-        (HashMap::new(), HashMap::new(), HashMap::new());
-    let (mut new_total, mut stale, mut questions) = (0, Vec::new(), Vec::new());
-    for t in store.tickets() {
-        let t = t?;
-        if t.created_at >= since && t.created_at < now {
-            new_total += 1;
-            *by_kind.entry(t.dialog.clone()).or_insert(0) += 1;
-            if let Some(Answer::Choice(c)) = t.answers.get("category") {
-                *by_category.entry(c.clone()).or_insert(0) += 1;
-            }
-            let region = regions_of.get(&t.user).cloned().unwrap_or_default();
-            *by_region.entry(region).or_insert(0) += 1;
+        Ok(())
+    })?;
+    let tickets = TicketCounts::gather(reads, config, now, since, &regions_of)?;
+    let faq_top = faq_top(reads, now)?;
+    let active_since = now - SignedDuration::from_hours(24 * ACTIVE_DAYS);
+    let (mut users_total, mut active, mut blocked) = (0, 0, 0);
+    reads.each_user(&mut |u| {
+        users_total += 1;
+        if !u.active {
+            blocked += 1;
+        } else if u.last_seen >= active_since {
+            active += 1;
         }
-        if t.status.is_closed() {
-            continue;
-        }
-        if t.prefix() == "QST" && t.status == TicketStatus::Open {
-            questions.push(listed(&t, now));
-        } else if now - t.created_at > stale_after {
-            stale.push(listed(&t, now));
-        }
-    }
-    let by_age = |a: &Listed, b: &Listed| b.days.cmp(&a.days).then_with(|| a.number.cmp(&b.number));
-    stale.sort_by(by_age);
-    questions.sort_by(by_age);
+        Ok(())
+    })?;
+    Ok(DigestData {
+        now,
+        since,
+        new_total: tickets.new_total,
+        new_by_kind: ranked(tickets.by_kind),
+        new_by_category: ranked(tickets.by_category),
+        new_by_region: ranked(tickets.by_region),
+        stale_after_days: config.staff.stale_after_days,
+        stale: tickets.stale,
+        open_questions: tickets.questions,
+        faq_top,
+        users_total,
+        registered,
+        active,
+        blocked,
+    })
+}
 
+/// The tickets part of the digest, counted in one pass.
+#[derive(Default)]
+struct TicketCounts {
+    new_total: usize,
+    by_kind: HashMap<String, usize>,
+    by_category: HashMap<String, usize>,
+    by_region: HashMap<String, usize>,
+    stale: Vec<Listed>,
+    questions: Vec<Listed>,
+}
+
+impl TicketCounts {
+    fn gather(
+        reads: &dyn Reads,
+        config: &Config,
+        now: Timestamp,
+        since: Timestamp,
+        regions_of: &HashMap<i64, String>,
+    ) -> Result<TicketCounts, StoreError> {
+        let stale_after = SignedDuration::from_hours(24 * i64::from(config.staff.stale_after_days));
+        let mut c = TicketCounts::default();
+        reads.each_ticket(&mut |t| {
+            if t.created_at >= since && t.created_at < now {
+                c.new_total += 1;
+                *c.by_kind.entry(t.dialog.clone()).or_insert(0) += 1;
+                if let Some(Answer::Choice(cat)) = t.answers.get("category") {
+                    *c.by_category.entry(cat.clone()).or_insert(0) += 1;
+                }
+                let region = regions_of.get(&t.user).cloned().unwrap_or_default();
+                *c.by_region.entry(region).or_insert(0) += 1;
+            }
+            if t.status.is_closed() {
+                return Ok(());
+            }
+            if t.kind() == Some(TicketKind::Question) && t.status == TicketStatus::Open {
+                c.questions.push(listed(&t, now));
+            } else if now - t.created_at > stale_after {
+                c.stale.push(listed(&t, now));
+            }
+            Ok(())
+        })?;
+        let by_age =
+            |a: &Listed, b: &Listed| b.days.cmp(&a.days).then_with(|| a.number.cmp(&b.number));
+        c.stale.sort_by(by_age);
+        c.questions.sort_by(by_age);
+        Ok(c)
+    }
+}
+
+/// The week's most frequent unanswered or 👎 questions.
+fn faq_top(reads: &dyn Reads, now: Timestamp) -> Result<Vec<(String, usize)>, StoreError> {
     let week_ago = now - SignedDuration::from_hours(24 * FAQ_DAYS);
     let mut faq: HashMap<String, usize> = HashMap::new();
-    for log in store.faq_logs() {
-        let log = log?;
+    reads.each_faq_log(&mut |log| {
         if log.at < week_ago || log.at > now {
-            continue;
+            return Ok(());
         }
         if !matches!(log.kind, FaqLogKind::Unanswered | FaqLogKind::Unhelpful) {
-            continue;
+            return Ok(());
         }
         let Some(text) = log.text.as_deref().or(log.entry.as_deref()) else {
-            continue;
+            return Ok(());
         };
         let key = text
             .split_whitespace()
@@ -151,188 +204,200 @@ pub fn gather(
         if !key.is_empty() {
             *faq.entry(key).or_insert(0) += 1;
         }
-    }
-    let mut faq_top = ranked(faq);
-    faq_top.truncate(FAQ_MAX);
-
-    let active_since = now - SignedDuration::from_hours(24 * ACTIVE_DAYS);
-    let (mut users_total, mut active, mut blocked) = (0, 0, 0);
-    for u in store.users() {
-        let u = u?;
-        users_total += 1;
-        if !u.active {
-            blocked += 1;
-        } else if u.last_seen >= active_since {
-            active += 1;
-        }
-    }
-    Ok(DigestData {
-        now,
-        since,
-        new_total,
-        new_by_kind: ranked(by_kind),
-        new_by_category: ranked(by_category),
-        new_by_region: ranked(by_region),
-        stale_after_days: config.staff.stale_after_days,
-        stale,
-        open_questions: questions,
-        faq_top,
-        users_total,
-        registered,
-        active,
-        blocked,
-    })
+        Ok(())
+    })?;
+    let mut top = ranked(faq);
+    top.truncate(FAQ_MAX);
+    Ok(top)
 }
 
 /// The digest text (Telegram HTML) in `lang`.
 pub fn compose(content: &Content, lang: Lang, d: &DigestData) -> String {
-    let i18n = &content.i18n;
-    let t = |id: MsgId| i18n.msg(lang, id);
-    let tf = |id: MsgId, args: Args<'_>| i18n.fmt(lang, id, args);
-    let nothing = t(ids::DIGEST_NOTHING);
-    let list = |items: Vec<String>| {
-        if items.is_empty() {
-            nothing.clone()
-        } else {
-            items.join(", ")
-        }
-    };
-    let count = |name: String, n: usize| {
-        tf(
-            ids::DIGEST_COUNT,
-            Args::new().html("name", name).num("count", n as i64),
-        )
-    };
-
-    let mut out = tf(
+    let w = Words { content, lang };
+    let mut out = w.tf(
         ids::DIGEST_TITLE,
         Args::new().str("date", crate::time::format_date(d.now, lang)),
     );
-    out.push_str("\n\n");
-    out.push_str(&tf(
-        ids::DIGEST_NEW,
-        Args::new()
-            .num("count", d.new_total as i64)
-            .str("since", crate::time::format_datetime(d.since, lang)),
-    ));
-    if d.new_total > 0 {
-        let kinds = d
-            .new_by_kind
-            .iter()
-            .map(|(dialog, n)| {
-                let name = content
-                    .dialog(dialog)
-                    .map(|dl| i18n.text(lang, &dl.title, Args::new()))
-                    .unwrap_or_else(|| escape(dialog));
-                count(name, *n)
-            })
-            .collect();
-        out.push('\n');
-        out.push_str(&tf(
-            ids::DIGEST_BY_KIND,
-            Args::new().html("list", list(kinds)),
-        ));
-        let category_step = content.dialog("product").and_then(|p| p.step("category"));
-        let categories = d
-            .new_by_category
-            .iter()
-            .map(|(value, n)| {
-                let name = match category_step {
-                    Some(step) => display_answer(i18n, lang, step, &Answer::Choice(value.clone())),
-                    None => escape(value),
-                };
-                count(name, *n)
-            })
-            .collect();
-        out.push('\n');
-        out.push_str(&tf(
-            ids::DIGEST_BY_CATEGORY,
-            Args::new().html("list", list(categories)),
-        ));
-        let regions = d
-            .new_by_region
-            .iter()
-            .map(|(region, n)| {
-                let name = if region.is_empty() {
-                    t(ids::DIGEST_NO_PROFILE)
-                } else {
-                    escape(region)
-                };
-                count(name, *n)
-            })
-            .collect();
-        out.push('\n');
-        out.push_str(&tf(
-            ids::DIGEST_BY_REGION,
-            Args::new().html("list", list(regions)),
-        ));
+    for section in [
+        w.new_tickets(d),
+        w.stale(d),
+        w.questions(d),
+        w.faq(d),
+        w.users(d),
+    ] {
+        out.push_str("\n\n");
+        out.push_str(&section);
     }
-
-    let status = |s: TicketStatus| i18n.text(lang, s.message_id(), Args::new());
-    out.push_str("\n\n");
-    out.push_str(&tf(
-        ids::DIGEST_STALE,
-        Args::new()
-            .num("count", d.stale.len() as i64)
-            .num("days", i64::from(d.stale_after_days)),
-    ));
-    for l in d.stale.iter().take(LIST_MAX) {
-        out.push('\n');
-        out.push_str(&tf(
-            ids::DIGEST_TICKET_LINE,
-            Args::new()
-                .str("number", &l.number)
-                .str("title", &l.title)
-                .num("days", l.days)
-                .html("status", status(l.status)),
-        ));
-    }
-    more(&mut out, d.stale.len(), &tf);
-
-    out.push_str("\n\n");
-    out.push_str(&tf(
-        ids::DIGEST_QUESTIONS,
-        Args::new().num("count", d.open_questions.len() as i64),
-    ));
-    for l in d.open_questions.iter().take(LIST_MAX) {
-        out.push('\n');
-        out.push_str(&tf(
-            ids::DIGEST_QUESTION_LINE,
-            Args::new()
-                .str("number", &l.number)
-                .str("question", excerpt(&l.title))
-                .num("days", l.days),
-        ));
-    }
-    more(&mut out, d.open_questions.len(), &tf);
-
-    out.push_str("\n\n");
-    out.push_str(&t(ids::DIGEST_FAQ));
-    if d.faq_top.is_empty() {
-        out.push('\n');
-        out.push_str(&nothing);
-    }
-    for (q, n) in &d.faq_top {
-        out.push('\n');
-        out.push_str(&tf(
-            ids::DIGEST_FAQ_LINE,
-            Args::new()
-                .str("question", excerpt(q))
-                .num("count", *n as i64),
-        ));
-    }
-
-    out.push_str("\n\n");
-    out.push_str(&tf(
-        ids::DIGEST_USERS,
-        Args::new()
-            .num("total", d.users_total as i64)
-            .num("registered", d.registered as i64)
-            .num("active", d.active as i64)
-            .num("days", ACTIVE_DAYS)
-            .num("blocked", d.blocked as i64),
-    ));
     out
+}
+
+/// The digest's sections, in one language.
+struct Words<'a> {
+    content: &'a Content,
+    lang: Lang,
+}
+
+impl Words<'_> {
+    fn t(&self, id: MsgId) -> String {
+        self.content.i18n.msg(self.lang, id)
+    }
+
+    fn tf(&self, id: MsgId, args: Args<'_>) -> String {
+        self.content.i18n.fmt(self.lang, id, args)
+    }
+
+    /// Items joined, or "nothing".
+    fn list(&self, items: Vec<String>) -> String {
+        if items.is_empty() {
+            self.t(ids::DIGEST_NOTHING)
+        } else {
+            items.join(", ")
+        }
+    }
+
+    /// "name (n)" items of a breakdown, names made by `name`.
+    fn counts(&self, counts: &[(String, usize)], name: impl Fn(&str) -> String) -> String {
+        let items = counts
+            .iter()
+            .map(|(key, n)| {
+                self.tf(
+                    ids::DIGEST_COUNT,
+                    Args::new().html("name", name(key)).num("count", *n as i64),
+                )
+            })
+            .collect();
+        self.list(items)
+    }
+
+    fn status(&self, s: TicketStatus) -> String {
+        self.content
+            .i18n
+            .text(self.lang, s.message_id(), Args::new())
+    }
+
+    /// New tickets since the last digest, by kind, category and region.
+    fn new_tickets(&self, d: &DigestData) -> String {
+        let mut out = self.tf(
+            ids::DIGEST_NEW,
+            Args::new()
+                .num("count", d.new_total as i64)
+                .str("since", crate::time::format_datetime(d.since, self.lang)),
+        );
+        if d.new_total == 0 {
+            return out;
+        }
+        let kinds = self.counts(&d.new_by_kind, |dialog| {
+            self.content.dialog_title(self.lang, dialog)
+        });
+        let category_step = self.content.step("product", "category");
+        let categories = self.counts(&d.new_by_category, |value| match category_step {
+            Some(step) => display_answer(
+                &self.content.i18n,
+                self.lang,
+                step,
+                &Answer::Choice(value.to_string()),
+            ),
+            None => escape(value),
+        });
+        let regions = self.counts(&d.new_by_region, |region| {
+            if region.is_empty() {
+                self.t(ids::DIGEST_NO_PROFILE)
+            } else {
+                escape(region)
+            }
+        });
+        for (id, list) in [
+            (ids::DIGEST_BY_KIND, kinds),
+            (ids::DIGEST_BY_CATEGORY, categories),
+            (ids::DIGEST_BY_REGION, regions),
+        ] {
+            out.push('\n');
+            out.push_str(&self.tf(id, Args::new().html("list", list)));
+        }
+        out
+    }
+
+    /// Open tickets older than `stale_after_days`.
+    fn stale(&self, d: &DigestData) -> String {
+        let mut out = self.tf(
+            ids::DIGEST_STALE,
+            Args::new()
+                .num("count", d.stale.len() as i64)
+                .num("days", i64::from(d.stale_after_days)),
+        );
+        for l in d.stale.iter().take(LIST_MAX) {
+            out.push('\n');
+            out.push_str(
+                &self.tf(
+                    ids::DIGEST_TICKET_LINE,
+                    Args::new()
+                        .str("number", &l.number)
+                        .str("title", &l.title)
+                        .num("days", l.days)
+                        .html("status", self.status(l.status)),
+                ),
+            );
+        }
+        more(&mut out, d.stale.len(), &|id, args| self.tf(id, args));
+        out
+    }
+
+    /// Questions waiting for an answer.
+    fn questions(&self, d: &DigestData) -> String {
+        let mut out = self.tf(
+            ids::DIGEST_QUESTIONS,
+            Args::new().num("count", d.open_questions.len() as i64),
+        );
+        for l in d.open_questions.iter().take(LIST_MAX) {
+            out.push('\n');
+            out.push_str(
+                &self.tf(
+                    ids::DIGEST_QUESTION_LINE,
+                    Args::new()
+                        .str("number", &l.number)
+                        .str("question", excerpt(&l.title))
+                        .num("days", l.days),
+                ),
+            );
+        }
+        more(&mut out, d.open_questions.len(), &|id, args| {
+            self.tf(id, args)
+        });
+        out
+    }
+
+    /// The week's most frequent questions the FAQ did not answer well.
+    fn faq(&self, d: &DigestData) -> String {
+        let mut out = self.t(ids::DIGEST_FAQ);
+        if d.faq_top.is_empty() {
+            out.push('\n');
+            out.push_str(&self.t(ids::DIGEST_NOTHING));
+        }
+        for (q, n) in &d.faq_top {
+            out.push('\n');
+            out.push_str(
+                &self.tf(
+                    ids::DIGEST_FAQ_LINE,
+                    Args::new()
+                        .str("question", excerpt(q))
+                        .num("count", *n as i64),
+                ),
+            );
+        }
+        out
+    }
+
+    fn users(&self, d: &DigestData) -> String {
+        self.tf(
+            ids::DIGEST_USERS,
+            Args::new()
+                .num("total", d.users_total as i64)
+                .num("registered", d.registered as i64)
+                .num("active", d.active as i64)
+                .num("days", ACTIVE_DAYS)
+                .num("blocked", d.blocked as i64),
+        )
+    }
 }
 
 fn more(out: &mut String, len: usize, tf: &impl Fn(MsgId, Args<'_>) -> String) {
@@ -383,7 +448,7 @@ pub fn send_if_due(
     };
     let data = gather(store, config, now, last_at)?;
     let text = compose(content, config.staff.language, &data);
-    store.enqueue_digest(crate::dialog::OutMessage::new(chat, text), &today, now)?;
+    store.enqueue_digest(OutMessage::new(chat, text), &today, now)?;
     tracing::info!(date = today, "daily digest queued");
     Ok(true)
 }

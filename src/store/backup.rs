@@ -107,7 +107,7 @@ pub(super) fn owner(tree: &str, key: &[u8], value: &[u8], epoch: i64) -> Option<
 
 /// Removes an erased person from the backups in `dir`: their user record,
 /// profile, sessions and FAQ records go, their tickets keep only what
-/// [`crate::ticket::Ticket::erased`] keeps, and the transit trees (raw
+/// [`crate::records::Ticket::erased`] keeps, and the transit trees (raw
 /// updates, queued messages, which may quote them) are dropped. Each file
 /// is rewritten through a temporary name with fresh header counts.
 pub fn scrub_backups(dir: &Path, user: i64, now: jiff::Timestamp) -> Result<(), BackupError> {
@@ -164,7 +164,7 @@ fn scrub_file(path: &Path, user: i64, now: jiff::Timestamp) -> Result<(), Backup
             let mut out = line.to_string();
             if record.tree == "tickets" {
                 if let Some(raw) = record.json {
-                    if let Ok(ticket) = serde_json::from_str::<crate::ticket::Ticket>(raw.get()) {
+                    if let Ok(ticket) = serde_json::from_str::<crate::records::Ticket>(raw.get()) {
                         if ticket.user == user && ticket.erased_at.is_none() {
                             let line = LineOut {
                                 tree: "tickets",

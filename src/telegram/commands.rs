@@ -7,79 +7,85 @@ use teloxide::prelude::Requester;
 use teloxide::types::BotCommand;
 
 use crate::app::App;
-use crate::i18n::{Lang, MsgId, ids};
+use crate::commands::{AdminCommand, StaffCommand, UserCommand};
+use crate::i18n::{Args, Lang, MsgId};
 
-/// Built-in commands in menu order: (Indonesian name, English name, text).
-const BUILT_IN: &[(&str, &str, MsgId)] = &[
-    ("start", "start", ids::CMD_START),
-    ("menu", "menu", ids::CMD_MENU),
-    ("tanya", "ask", ids::CMD_ASK),
-    ("status", "status", ids::CMD_STATUS),
-    ("bahasa", "language", ids::CMD_LANGUAGE),
-    ("bantuan", "help", ids::CMD_HELP),
-    ("batal", "cancel", ids::CMD_CANCEL),
-];
+/// A menu entry from a command table: its name in `lang`, its text.
+fn entry(lang: Lang, names: [&str; 2], text: MsgId, app: &App) -> BotCommand {
+    let name = if lang == Lang::En { names[1] } else { names[0] };
+    BotCommand::new(name, app.content.i18n.msg(lang, text))
+}
 
-/// The menu for one language: built-ins plus every dialog that declares
-/// commands (its first command is Indonesian, its last English).
-pub fn menu(app: &App, lang: Lang) -> Vec<BotCommand> {
-    let i18n = &app.content.i18n;
-    let mut list: Vec<BotCommand> = BUILT_IN[..2]
+/// The listed commands of a table, in its order.
+fn listed<C: Copy>(
+    app: &App,
+    lang: Lang,
+    commands: &[C],
+    names: impl Fn(C) -> [&'static str; 2],
+    text: impl Fn(C) -> Option<MsgId>,
+) -> Vec<BotCommand> {
+    commands
         .iter()
-        .map(|(id, en, msg)| command(lang, id, en, i18n.msg(lang, *msg)))
-        .collect();
+        .filter_map(|c| Some(entry(lang, names(*c), text(*c)?, app)))
+        .collect()
+}
+
+/// The menu for one language: /start and /menu, every dialog that
+/// declares commands (its first command is Indonesian, its last English),
+/// then the other built-ins.
+pub fn menu(app: &App, lang: Lang) -> Vec<BotCommand> {
+    let users = listed(
+        app,
+        lang,
+        UserCommand::ALL,
+        UserCommand::names,
+        UserCommand::menu_text,
+    );
+    let (head, tail) = users.split_at(2.min(users.len()));
+    let mut list = head.to_vec();
     for d in &app.content.dialogs {
         if let (Some(id), Some(en)) = (d.commands.first(), d.commands.last()) {
-            let title = crate::html::to_plain(&i18n.text(lang, &d.title, crate::i18n::Args::new()));
-            list.push(command(lang, id, en, title));
+            let title = crate::html::to_plain(&app.content.i18n.text(lang, &d.title, Args::new()));
+            let name = if lang == Lang::En { en } else { id };
+            list.push(BotCommand::new(name, title));
         }
     }
-    list.extend(
-        BUILT_IN[2..]
-            .iter()
-            .map(|(id, en, msg)| command(lang, id, en, i18n.msg(lang, *msg))),
-    );
+    list.extend_from_slice(tail);
     list
 }
 
-fn command(lang: Lang, id: &str, en: &str, description: String) -> BotCommand {
-    let name = if lang == Lang::En { en } else { id };
-    BotCommand::new(name, description)
-}
-
-/// Commands shown in the staff chat: (Indonesian, English, text).
-const STAFF: &[(&str, &str, MsgId)] = &[
-    ("antrian", "queue", ids::CMD_QUEUE),
-    ("tiket", "ticket", ids::CMD_TICKET),
-    ("ringkasan", "digest", ids::CMD_DIGEST),
-    ("ekspor", "export", ids::CMD_EXPORT),
-    ("batal", "cancel", ids::CMD_CANCEL),
-    ("bantuan", "help", ids::CMD_HELP),
-];
-
-/// The staff chat's menu, in the staff language.
+/// The staff chat's menu, in the staff language: the staff commands, then
+/// /batal and /bantuan.
 pub fn staff_menu(app: &App) -> Vec<BotCommand> {
     let lang = app.config.staff.language;
-    STAFF
-        .iter()
-        .map(|(id, en, msg)| command(lang, id, en, app.content.i18n.msg(lang, *msg)))
-        .collect()
+    let mut list = listed(
+        app,
+        lang,
+        StaffCommand::ALL,
+        StaffCommand::names,
+        StaffCommand::menu_text,
+    );
+    list.extend(listed(
+        app,
+        lang,
+        &[UserCommand::Cancel, UserCommand::Help],
+        UserCommand::names,
+        UserCommand::menu_text,
+    ));
+    list
 }
 
 /// An admin's menu: everyone's, plus the broadcast commands.
 pub fn admin_menu(app: &App) -> Vec<BotCommand> {
     let lang = app.config.staff.language;
     let mut list = menu(app, lang);
-    for (id, en, msg) in [
-        ("siaran", "broadcast", ids::CMD_BROADCAST),
-        (
-            "siaran_status",
-            "broadcast_status",
-            ids::CMD_BROADCAST_STATUS,
-        ),
-    ] {
-        list.push(command(lang, id, en, app.content.i18n.msg(lang, msg)));
-    }
+    list.extend(listed(
+        app,
+        lang,
+        AdminCommand::ALL,
+        AdminCommand::names,
+        AdminCommand::menu_text,
+    ));
     list
 }
 

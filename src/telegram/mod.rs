@@ -18,31 +18,19 @@
 mod commands;
 mod commit;
 pub mod limits;
+mod poll;
 mod sender;
 pub mod update;
 
 use std::future::Future;
 use std::sync::Arc;
-use std::sync::mpsc;
-use std::time::Duration;
 
 use teloxide::Bot;
-use teloxide::payloads::GetUpdatesSetters;
 use teloxide::prelude::Requester;
-use teloxide::types::{AllowedUpdate, Update};
-use tokio::sync::watch;
 
-use crate::app::{App, TelegramParts};
-use crate::dialog::EventKind;
+use crate::app::App;
+use crate::background::{self, Background};
 use commit::GroupCommit;
-use update::Incoming;
-
-/// Long-poll timeout; below teloxide's 17 s request timeout.
-const POLL_TIMEOUT_SECS: u32 = 10;
-/// Parallel update workers (chats are spread over them by id).
-const WORKERS: usize = 4;
-/// How long to wait for the rest of an album arriving in the same batch.
-const ALBUM_WAIT: Duration = Duration::from_millis(150);
 
 /// Why `run` cannot start.
 #[derive(Debug, thiserror::Error)]
@@ -125,308 +113,81 @@ pub async fn run(
         ),
         Err(e) => tracing::error!(error = %e, "cannot settle interrupted broadcast deliveries"),
     }
-    let (stop_tx, stop_rx) = watch::channel(false);
-    // What the outbox holds now goes first; every row written from here on
-    // reaches the sender when a flush has put it on disk.
-    let initial = app.store.outbox_rows(usize::MAX)?;
-    let (rows_tx, rows_rx) = tokio::sync::mpsc::unbounded_channel();
+    let mut background = Background::default();
     let commit = Arc::new(GroupCommit::default());
-    app.store.set_outlet(rows_tx);
-    let limits = if unthrottled(&bot) {
-        tracing::warn!("OPOP_UNTHROTTLED: no client-side rate limits (Bot API on loopback)");
-        limits::Limiter::off()
-    } else {
-        limits::Limiter::telegram()
-    };
-    let sender = tokio::spawn(sender::run(
-        Arc::clone(&app),
-        bot.clone(),
-        Arc::new(limits),
-        initial,
-        rows_rx,
-        Arc::clone(&commit),
-        stop_rx.clone(),
-    ));
-
-    // Workers: plain threads, since handling is synchronous sled work.
-    // They write without flushing; the committer flushes once for all that
-    // was written meanwhile (group commit).
-    let committer = {
-        let (app, commit) = (Arc::clone(&app), Arc::clone(&commit));
-        std::thread::spawn(move || commit.run(&app.store))
-    };
-    let mut queues = Vec::new();
-    let mut workers = Vec::new();
-    for _ in 0..WORKERS {
-        let (tx, rx) = mpsc::channel::<(i64, Update)>();
-        let (app, commit) = (Arc::clone(&app), Arc::clone(&commit));
-        workers.push(std::thread::spawn(move || worker(&app, &rx, &commit)));
-        queues.push(tx);
-    }
+    start_sender(&app, &bot, &commit, &mut background)?;
+    // The committer flushes once for all that the workers and the poller
+    // wrote meanwhile (group commit).
+    let (store, committing) = (app.store.clone(), Arc::clone(&commit));
+    let stopping = Arc::clone(&commit);
+    background.thread_stopped_by(
+        "committer",
+        move || committing.run(&store),
+        move || stopping.stop(),
+    );
+    let queues = poll::start_workers(&app, &commit, &mut background);
     // What a crash left in the inbox is handled before anything new.
     for (id, raw) in app.store.inbox_pending()? {
-        dispatch(&queues, id, &raw);
+        poll::dispatch(&queues, id, &raw);
     }
-
-    let digest = tokio::spawn(digest_loop(Arc::clone(&app), stop_rx.clone()));
-    let pump = tokio::spawn(broadcast_loop(Arc::clone(&app), stop_rx.clone()));
-
+    background::schedule(&app, &mut background);
     #[cfg(unix)]
-    let control = tokio::spawn(crate::control::serve(
-        Arc::clone(&app),
-        app.config.bot.data_dir.clone(),
-        stop_rx.clone(),
-    ));
-
-    let poller = poll(
+    background.task(
+        "control",
+        crate::control::serve(
+            Arc::clone(&app),
+            app.config.bot.data_dir.clone(),
+            background.stopping(),
+        ),
+    );
+    let poller = poll::poll(
         Arc::clone(&app),
         bot.clone(),
         queues,
         Arc::clone(&commit),
-        stop_rx.clone(),
+        background.stopping(),
     );
     tokio::select! {
         result = poller => result?,
         () = shutdown => tracing::info!("shutting down"),
     }
     // The poller's future is dropped here: its queues close, workers finish
-    // the update in hand and stop.
-    let _ = stop_tx.send(true);
-    tokio::task::spawn_blocking(move || {
-        for w in workers {
-            let _ = w.join();
-        }
-        commit.stop();
-        let _ = committer.join();
-    })
-    .await?;
-    let _ = digest.await;
-    let _ = pump.await;
-    #[cfg(unix)]
-    let _ = control.await;
-    let _ = sender.await;
+    // the update in hand and stop; then the committer's last flush, then
+    // the tasks (the sender last).
+    background.stop().await;
     app.store.flush()?;
     tracing::info!("stopped cleanly");
     Ok(())
 }
 
-/// Checks every half minute whether the daily digest is due (also right
-/// at start, so a bot that was down at digest time sends it on return),
-/// and makes the day's automatic backup.
-async fn digest_loop(app: Arc<App>, mut stop: watch::Receiver<bool>) {
-    loop {
-        if app.config.bot.backups {
-            let app2 = Arc::clone(&app);
-            let backup = tokio::task::spawn_blocking(move || {
-                let dir = app2.config.bot.data_dir.join("backups");
-                app2.store
-                    .daily_backup(&dir, jiff::Timestamp::now(), app2.config.bot.keep_backups)
-            })
-            .await;
-            match backup {
-                Ok(Ok(Some(path))) => {
-                    tracing::info!(path = %path.display(), "daily backup written")
-                }
-                Ok(Ok(None)) => {}
-                Ok(Err(e)) => tracing::error!(error = %e, "daily backup failed"),
-                Err(e) => tracing::error!(error = %e, "backup task failed"),
-            }
-        }
-        let app2 = Arc::clone(&app);
-        match tokio::task::spawn_blocking(move || app2.send_digest_if_due(jiff::Timestamp::now()))
-            .await
-        {
-            Ok(Ok(_)) => {}
-            Ok(Err(e)) => tracing::error!(error = %e, "cannot queue the daily digest"),
-            Err(e) => tracing::error!(error = %e, "digest task failed"),
-        }
-        tokio::select! {
-            _ = tokio::time::sleep(Duration::from_secs(30)) => {}
-            _ = stop.changed() => return,
-        }
-        if *stop.borrow() {
-            return;
-        }
-    }
-}
-
-/// Drives broadcasts: starts due jobs, keeps a small window of deliveries
-/// in the outbox, updates progress lines, reports the end.
-async fn broadcast_loop(app: Arc<App>, mut stop: watch::Receiver<bool>) {
-    loop {
-        let app2 = Arc::clone(&app);
-        let round = tokio::task::spawn_blocking(move || {
-            crate::broadcast::pump(&app2.content, &app2.store, jiff::Timestamp::now())
-        })
-        .await;
-        match round {
-            Ok(Ok(_)) => {}
-            Ok(Err(e)) => tracing::error!(error = %e, "broadcast round failed"),
-            Err(e) => tracing::error!(error = %e, "broadcast task failed"),
-        }
-        tokio::select! {
-            _ = tokio::time::sleep(Duration::from_millis(100)) => {}
-            _ = stop.changed() => return,
-        }
-        if *stop.borrow() {
-            return;
-        }
-    }
-}
-
-/// getUpdates in a loop; an update is confirmed (by the next call's offset)
-/// only after it is in the inbox on disk.
-async fn poll(
-    app: Arc<App>,
-    bot: Bot,
-    queues: Vec<mpsc::Sender<(i64, Update)>>,
-    commit: Arc<GroupCommit>,
-    stop: watch::Receiver<bool>,
+/// The sender, fed with what the outbox holds now and then every row a
+/// flush puts on disk.
+fn start_sender(
+    app: &Arc<App>,
+    bot: &Bot,
+    commit: &Arc<GroupCommit>,
+    background: &mut Background,
 ) -> anyhow::Result<()> {
-    let mut offset: Option<i32> = None;
-    let mut backoff = Duration::from_secs(1);
-    loop {
-        if *stop.borrow() {
-            return Ok(());
-        }
-        let mut request = bot
-            .get_updates()
-            .timeout(POLL_TIMEOUT_SECS)
-            .allowed_updates(vec![
-                AllowedUpdate::Message,
-                AllowedUpdate::CallbackQuery,
-                AllowedUpdate::MyChatMember,
-            ]);
-        if let Some(o) = offset {
-            request = request.offset(o);
-        }
-        let updates = match request.await {
-            Ok(u) => {
-                backoff = Duration::from_secs(1);
-                u
-            }
-            Err(teloxide::RequestError::RetryAfter(s)) => {
-                tokio::time::sleep(s.duration()).await;
-                continue;
-            }
-            Err(e) => {
-                tracing::warn!(error = %e, "getUpdates failed; retrying");
-                tokio::time::sleep(backoff).await;
-                backoff = (backoff * 2).min(Duration::from_secs(30));
-                continue;
-            }
-        };
-        if updates.is_empty() {
-            continue;
-        }
-        let raw: Vec<(i64, Vec<u8>)> = updates
-            .iter()
-            .map(|u| {
-                (
-                    i64::from(u.id.0),
-                    serde_json::to_vec(u).expect("updates serialize"),
-                )
-            })
-            .collect();
-        let (store, commit) = (app.store.clone(), Arc::clone(&commit));
-        tokio::task::spawn_blocking(move || {
-            store.inbox_put_unflushed(&raw)?;
-            commit.wait_durable();
-            Ok::<_, crate::store::StoreError>(())
-        })
-        .await??;
-        fault_point("after-inbox");
-        offset = updates.iter().map(|u| u.id.0 as i32 + 1).max();
-        for update in updates {
-            send_to_worker(&queues, i64::from(update.id.0), update);
-        }
-    }
-}
-
-/// Test-only fault injection: `OPOP_FAULT=after-inbox` kills the process
-/// right after a batch was stored and before any of it was handled, as a
-/// crash would.
-fn fault_point(name: &str) {
-    if std::env::var("OPOP_FAULT").is_ok_and(|v| v == name) {
-        tracing::warn!(point = name, "OPOP_FAULT: aborting");
-        std::process::abort();
-    }
-}
-
-/// Sends a stored update (left by the last stop) to the worker of its chat.
-fn dispatch(queues: &[mpsc::Sender<(i64, Update)>], id: i64, raw: &[u8]) {
-    match serde_json::from_slice(raw) {
-        Ok(update) => send_to_worker(queues, id, update),
-        Err(e) => tracing::error!(update_id = id, error = %e, "stored update cannot be read"),
-    }
-}
-
-/// Sends an update to the worker of its chat.
-fn send_to_worker(queues: &[mpsc::Sender<(i64, Update)>], id: i64, update: Update) {
-    let chat = update.chat().map_or(0, |c| c.id.0);
-    let shard = chat.unsigned_abs() as usize % queues.len();
-    let _ = queues[shard].send((id, update));
-}
-
-fn worker(app: &App, rx: &mpsc::Receiver<(i64, Update)>, commit: &GroupCommit) {
-    let mut next: Option<(i64, Update)> = None;
-    loop {
-        let (id, update) = match next.take() {
-            Some(item) => item,
-            None => match rx.recv() {
-                Ok(item) => item,
-                Err(_) => return,
-            },
-        };
-        let now = jiff::Timestamp::now();
-        let staff_chat = app.staff_chat();
-        let incoming = update::incoming(&update, staff_chat, now);
-        let result = match incoming {
-            Incoming::Ignore => app.store.mark_processed(&[id]),
-            Incoming::Membership { user, active } => app
-                .store
-                .set_user_active(user, active, now)
-                .and_then(|()| app.store.mark_processed(&[id])),
-            Incoming::Event {
-                mut event,
-                username,
-                callback,
-                media_group,
-            } => {
-                // An album arrives as several updates: one step, one reply.
-                let mut more = Vec::new();
-                if let (Some(group), EventKind::Photos(photos)) = (&media_group, &mut event.kind) {
-                    while let Ok((next_id, next_update)) = rx.recv_timeout(ALBUM_WAIT) {
-                        match update::incoming(&next_update, staff_chat, now) {
-                            Incoming::Event {
-                                event: e,
-                                media_group: Some(g),
-                                ..
-                            } if &g == group && e.chat == event.chat => {
-                                if let EventKind::Photos(p) = e.kind {
-                                    photos.extend(p);
-                                }
-                                more.push(next_id);
-                            }
-                            _ => {
-                                next = Some((next_id, next_update));
-                                break;
-                            }
-                        }
-                    }
-                }
-                let parts = TelegramParts {
-                    more_updates: &more,
-                    callback: callback.as_deref(),
-                };
-                app.handle_deferred(&event, Some(id), username.as_deref(), parts)
-                    .map(|_| ())
-            }
-        };
-        match result {
-            Ok(()) => commit.mark(),
-            // Left in the inbox: handled again at the next start.
-            Err(e) => tracing::error!(update_id = id, error = %e, "cannot handle an update"),
-        }
-    }
+    let initial = app.store.outbox_rows(usize::MAX)?;
+    let (rows_tx, rows_rx) = tokio::sync::mpsc::unbounded_channel();
+    app.store.set_outlet(rows_tx);
+    let limits = if unthrottled(bot) {
+        tracing::warn!("OPOP_UNTHROTTLED: no client-side rate limits (Bot API on loopback)");
+        limits::Limiter::off()
+    } else {
+        limits::Limiter::telegram()
+    };
+    background.task(
+        "sender",
+        sender::run(
+            Arc::clone(app),
+            bot.clone(),
+            Arc::new(limits),
+            initial,
+            rows_rx,
+            Arc::clone(commit),
+            background.stopping(),
+        ),
+    );
+    Ok(())
 }

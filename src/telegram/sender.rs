@@ -28,9 +28,9 @@ use tokio::sync::{mpsc, watch};
 use tokio::task::JoinSet;
 
 use crate::app::App;
-use crate::broadcast::{DeliveryStatus, JobState};
-use crate::dialog::{Attachment, Keyboard, OutMessage};
 use crate::html;
+use crate::outcome::{Attachment, Button, Keyboard, OutMessage};
+use crate::records::{DeliveryStatus, JobState};
 use crate::store::{OutItem, OutboxRow};
 
 use super::limits::Limiter;
@@ -494,7 +494,7 @@ async fn send_album(
     Ok(())
 }
 
-fn inline(rows: &[Vec<crate::dialog::Button>]) -> InlineKeyboardMarkup {
+fn inline(rows: &[Vec<Button>]) -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new(rows.iter().map(|row| {
         row.iter()
             // Labels come from the locales, written as HTML ("&amp;").

@@ -1,25 +1,18 @@
-//! Telegram updates -> engine events. The only place a teloxide `Update` is
-//! read; everything it yields is teloxide-free.
+//! Telegram updates -> [`Delivery`]s. The only place a teloxide `Update`
+//! is read; everything it yields is teloxide-free.
 
 use jiff::Timestamp;
 use teloxide::types::{ChatMemberKind, Message, Update, UpdateKind};
 use teloxide::utils::render::RenderMessageTextHelper;
 
-use crate::dialog::{Event, EventKind, MediaKind, ReplyTo};
-use crate::staff::STAFF_GROUP_COMMANDS;
+use crate::commands::StaffCommand;
+use crate::event::{Delivery, Event, EventKind, MediaKind, ReplyTo};
 
 /// What an update means to the bot.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Incoming {
-    /// Something the engine handles.
-    Event {
-        event: Box<Event>,
-        username: Option<String>,
-        /// The callback query to answer, for button presses.
-        callback: Option<String>,
-        /// Photos of one album share this id (several updates, one step).
-        media_group: Option<String>,
-    },
+    /// Something a decider handles, with its update id and callback.
+    Event(Box<Delivery>),
     /// The user blocked (false) or unblocked (true) the bot.
     Membership { user: i64, active: bool },
     /// Edited messages, channel posts, other groups, unknown kinds.
@@ -31,6 +24,14 @@ pub enum Incoming {
 /// questions, reasons asked for). In other groups only `/grupstaf`, which
 /// makes a group the staff chat.
 pub fn incoming(update: &Update, staff_chat: Option<i64>, now: Timestamp) -> Incoming {
+    let mut incoming = kind(update, staff_chat, now);
+    if let Incoming::Event(delivery) = &mut incoming {
+        delivery.update_id = Some(i64::from(update.id.0));
+    }
+    incoming
+}
+
+fn kind(update: &Update, staff_chat: Option<i64>, now: Timestamp) -> Incoming {
     match &update.kind {
         UpdateKind::Message(m) => message(m, staff_chat, now),
         UpdateKind::CallbackQuery(q) => {
@@ -44,24 +45,22 @@ pub fn incoming(update: &Update, staff_chat: Option<i64>, now: Timestamp) -> Inc
             if chat != q.from.id.0 as i64 && Some(chat) != staff_chat {
                 return Incoming::Ignore;
             }
-            Incoming::Event {
-                event: Box::new(Event {
-                    user: q.from.id.0 as i64,
-                    chat,
-                    language_code: q.from.language_code.clone(),
-                    first_name: Some(q.from.first_name.clone()),
-                    kind: EventKind::Button {
-                        data,
-                        message_id: Some(msg.id().0),
-                    },
-                    now,
-                    reply_to: None,
-                    formatted: None,
-                }),
-                username: q.from.username.clone(),
-                callback: Some(q.id.0.clone()),
-                media_group: None,
-            }
+            let event = Event {
+                user: q.from.id.0 as i64,
+                chat,
+                language_code: q.from.language_code.clone(),
+                first_name: Some(q.from.first_name.clone()),
+                kind: EventKind::Button {
+                    data,
+                    message_id: Some(msg.id().0),
+                },
+                now,
+                reply_to: None,
+                formatted: None,
+            };
+            let mut delivery = Delivery::new(event).with_username(q.from.username.as_deref());
+            delivery.callback = Some(q.id.0.clone());
+            Incoming::Event(Box::new(delivery))
         }
         UpdateKind::MyChatMember(m) if m.chat.is_private() => {
             let active = match m.new_chat_member.kind {
@@ -107,7 +106,9 @@ fn message(m: &Message, staff_chat: Option<i64>, now: Timestamp) -> Incoming {
     let kind = if let Some(text) = m.text() {
         match command(text) {
             Some((name, args))
-                if private || staff || STAFF_GROUP_COMMANDS.contains(&name.as_str()) =>
+                if private
+                    || staff
+                    || StaffCommand::parse(&name) == Some(StaffCommand::StaffGroup) =>
             {
                 EventKind::Command { name, args }
             }
@@ -144,21 +145,19 @@ fn message(m: &Message, staff_chat: Option<i64>, now: Timestamp) -> Incoming {
         // Service messages (joins, pins, ...) are not for the engine.
         return Incoming::Ignore;
     };
-    Incoming::Event {
-        event: Box::new(Event {
-            user,
-            chat,
-            language_code: from.language_code.clone(),
-            first_name: Some(from.first_name.clone()),
-            kind,
-            now,
-            reply_to,
-            formatted,
-        }),
-        username: from.username.clone(),
-        callback: None,
-        media_group: m.media_group_id().map(|g| g.0.clone()),
-    }
+    let event = Event {
+        user,
+        chat,
+        language_code: from.language_code.clone(),
+        first_name: Some(from.first_name.clone()),
+        kind,
+        now,
+        reply_to,
+        formatted,
+    };
+    let mut delivery = Delivery::new(event).with_username(from.username.as_deref());
+    delivery.media_group = m.media_group_id().map(|g| g.0.clone());
+    Incoming::Event(Box::new(delivery))
 }
 
 /// `/name@bot args` -> (lower-cased name, args).
@@ -206,7 +205,7 @@ mod tests {
 
     fn kind(i: Incoming) -> EventKind {
         match i {
-            Incoming::Event { event, .. } => event.kind,
+            Incoming::Event(delivery) => delivery.event.kind,
             other => panic!("{other:?}"),
         }
     }
@@ -241,11 +240,9 @@ mod tests {
             ]}),
         ));
         match incoming(&u, None, now()) {
-            Incoming::Event {
-                event, media_group, ..
-            } => {
-                assert_eq!(event.kind, EventKind::Photos(vec!["big".into()]));
-                assert_eq!(media_group.as_deref(), Some("g1"));
+            Incoming::Event(delivery) => {
+                assert_eq!(delivery.event.kind, EventKind::Photos(vec!["big".into()]));
+                assert_eq!(delivery.media_group.as_deref(), Some("g1"));
             }
             other => panic!("{other:?}"),
         }
@@ -297,7 +294,7 @@ mod tests {
         );
         assert!(matches!(
             incoming(&update(group), Some(-100), now()),
-            Incoming::Event { .. }
+            Incoming::Event(_)
         ));
         let mut edited = private_message(serde_json::json!({"text": "x"}));
         let m = edited["message"].take();
@@ -325,11 +322,12 @@ mod tests {
             update(serde_json::json!({"update_id": 4, "message": m}))
         };
         // In the staff chat: a reply to the bot is text for the bot ...
-        let Incoming::Event { event, .. } =
+        let Incoming::Event(delivery) =
             incoming(&group("Jawabannya ya", Some(true)), Some(-100), now())
         else {
             panic!("a reply to the bot is handled");
         };
+        let event = delivery.event;
         assert_eq!(event.kind, EventKind::Text("Jawabannya ya".into()));
         let reply = event.reply_to.expect("the replied message");
         assert_eq!(reply.message_id, 3);
@@ -346,7 +344,7 @@ mod tests {
         // In another group only /grupstaf gets through.
         assert!(matches!(
             incoming(&group("/grupstaf@opop_bot", None), None, now()),
-            Incoming::Event { .. }
+            Incoming::Event(_)
         ));
         assert_eq!(
             incoming(&group("/antrian", None), None, now()),

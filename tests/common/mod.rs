@@ -9,8 +9,9 @@ use jiff::{SignedDuration, Timestamp};
 use opop_bot::app::App;
 use opop_bot::config::Config;
 use opop_bot::content::Content;
-use opop_bot::dialog::{Button, Event, EventKind, Keyboard, MediaKind, OutMessage, ReplyTo};
+use opop_bot::event::{Delivery, Event, EventKind, MediaKind, ReplyTo};
 use opop_bot::html;
+use opop_bot::outcome::{Button, Keyboard, OutMessage};
 use opop_bot::store::Store;
 
 pub struct Chat {
@@ -174,7 +175,7 @@ impl Chat {
         };
         let handled = self
             .app
-            .handle(&event, None, Some(&self.username))
+            .handle(&Delivery::new(event).with_username(Some(&self.username)))
             .expect("handled");
         self.last_toast = handled.outcome.toast.clone();
         // Button presses are answered through the outbox too.

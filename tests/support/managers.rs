@@ -295,7 +295,7 @@ pub fn seed_manager(store: &opop_bot::store::Store, id: i64, now: jiff::Timestam
 
 /// A registered pesantren "Pondok {id}" in `region`, Indonesian-speaking.
 pub fn seed_pesantren(store: &opop_bot::store::Store, id: i64, region: &str, now: jiff::Timestamp) {
-    use opop_bot::dialog::{Answer, Answers, Profile};
+    use opop_bot::records::{Answer, Answers, Profile};
     let mut answers = Answers::new();
     answers.insert("name".into(), Answer::Text(format!("Pondok {id}")));
     answers.insert("region".into(), Answer::Region(region.into()));
@@ -310,7 +310,7 @@ pub fn seed_pesantren(store: &opop_bot::store::Store, id: i64, region: &str, now
         consent_notice: 2,
         updated_at: now,
     };
-    let mut user = opop_bot::store::UserRecord::new(id, now);
+    let mut user = opop_bot::records::UserRecord::new(id, now);
     user.language_code = Some("id".into());
     store.import_user(&user, Some(&profile)).unwrap();
 }
@@ -319,10 +319,10 @@ pub fn seed_pesantren(store: &opop_bot::store::Store, id: i64, region: &str, now
 pub fn due_broadcast(
     admin: i64,
     html: &str,
-    audience: opop_bot::broadcast::Audience,
+    audience: opop_bot::records::Audience,
     now: jiff::Timestamp,
-) -> opop_bot::broadcast::Job {
-    use opop_bot::broadcast::{Announcement, Job, JobState};
+) -> opop_bot::records::Job {
+    use opop_bot::records::{Announcement, Job, JobState};
     Job {
         v: Job::VERSION,
         id: 0,

@@ -15,9 +15,10 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
-use opop_bot::broadcast::Audience;
-use opop_bot::dialog::{Answer, Answers};
-use opop_bot::store::{Store, UserRecord};
+use opop_bot::records::Audience;
+use opop_bot::records::UserRecord;
+use opop_bot::records::{Answer, Answers};
+use opop_bot::store::Store;
 
 use crate::support::bot::{BotProcess, start_bot};
 use crate::support::fake_bot_api::{FakeBotApi, FakeConfig};

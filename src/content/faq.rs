@@ -7,14 +7,12 @@
 //! format answers (the engine does, from the locales).
 
 use std::collections::HashMap;
-use std::ops::Range;
 
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::dialog::definition::DefinitionError;
-use crate::i18n::line_of;
+use super::{DefinitionError, Problems, parse_toml};
 
 /// Confidence at or above which the best entry is answered directly.
 pub const ANSWER_AT: f64 = 0.6;
@@ -134,132 +132,38 @@ impl MatchResult {
 
 impl Faq {
     pub fn parse(file: &str, text: &str) -> Result<Faq, Vec<DefinitionError>> {
-        let err = |span: Range<usize>, problem: String| DefinitionError {
-            file: file.to_string(),
-            line: line_of(text, span.start),
-            problem,
-        };
-        let raw: RawFaq = toml::from_str(text).map_err(|e| {
-            vec![err(
-                e.span().unwrap_or(0..0),
-                e.message().trim().replace('\n', " "),
-            )]
-        })?;
-        let mut errors = Vec::new();
+        let raw: RawFaq = parse_toml(file, text)?;
+        let mut problems = Problems::new(file, text);
         let mut references = Vec::new();
-        let mut categories = Vec::new();
+        let mut categories: Vec<Category> = Vec::new();
         for c in &raw.category {
-            if categories
-                .iter()
-                .any(|x: &Category| &x.id == c.id.get_ref())
-            {
-                errors.push(err(
-                    c.id.span(),
-                    format!("category `{}` is defined twice", c.id.get_ref()),
-                ));
+            let id = c.id.get_ref();
+            if categories.iter().any(|x| &x.id == id) {
+                problems.at(c.id.span(), format!("category `{id}` is defined twice"));
             }
-            references.push((
-                format!("faq-cat-{}", c.id.get_ref()),
-                line_of(text, c.id.span().start),
-            ));
-            categories.push(Category {
-                id: c.id.get_ref().clone(),
-            });
+            if !valid_id(id) {
+                problems.at(
+                    c.id.span(),
+                    format!("category id `{id}` must be up to 40 characters of a-z, 0-9, `-`"),
+                );
+            }
+            references.push((format!("faq-cat-{id}"), problems.line(c.id.span().start)));
+            categories.push(Category { id: id.clone() });
         }
         let mut entries: Vec<Entry> = Vec::new();
         for e in &raw.entry {
-            let id = e.id.get_ref().clone();
-            let line = line_of(text, e.id.span().start);
-            if entries.iter().any(|x| x.id == id) {
-                errors.push(err(e.id.span(), format!("entry `{id}` is defined twice")));
-            }
-            if !categories.iter().any(|c| &c.id == e.category.get_ref()) {
-                errors.push(err(
-                    e.category.span(),
-                    format!("category `{}` is not defined", e.category.get_ref()),
-                ));
-            }
-            // Callback data `f:a:<id>` must stay short.
-            if id.len() > 40
-                || !id
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-            {
-                errors.push(err(
-                    e.id.span(),
-                    format!("entry id `{id}` must be up to 40 characters of a-z, 0-9, `-`"),
-                ));
-            }
-            references.push((format!("faq-{id}-q"), line));
-            references.push((format!("faq-{id}-a"), line));
-            let weight = e.weight.unwrap_or(3.0);
-            let mut patterns = Vec::new();
-            for p in &e.patterns {
-                match Regex::new(p.get_ref()) {
-                    Ok(r) => patterns.push((r, weight)),
-                    Err(x) => errors.push(err(
-                        p.span(),
-                        format!(
-                            "pattern does not compile: {}",
-                            x.to_string().lines().last().unwrap_or("")
-                        ),
-                    )),
-                }
-            }
-            let mut keywords = Vec::new();
-            for (lang, list) in &e.keywords {
-                if !matches!(lang.as_str(), "id" | "en" | "jv") {
-                    errors.push(err(
-                        list.span(),
-                        format!("keyword language `{lang}` (expected id, en or jv)"),
-                    ));
-                }
-                for k in list.get_ref() {
-                    let (word, weight) = match k.rsplit_once(':') {
-                        Some((w, n)) => match n.parse::<f64>() {
-                            Ok(n) => (w, n),
-                            Err(_) => {
-                                errors.push(err(
-                                    list.span(),
-                                    format!("keyword `{k}`: weight `{n}` is not a number"),
-                                ));
-                                continue;
-                            }
-                        },
-                        None => (k.as_str(), 1.0),
-                    };
-                    let word = normalize(word);
-                    if word.is_empty() {
-                        errors.push(err(
-                            list.span(),
-                            format!("keyword `{k}` is empty after normalization"),
-                        ));
-                        continue;
-                    }
-                    keywords.push(Keyword {
-                        phrase: word.contains(' '),
-                        word,
-                        weight,
-                    });
-                }
-            }
-            entries.push(Entry {
-                id,
-                category: e.category.get_ref().clone(),
-                patterns,
-                keywords,
-            });
+            let entry = parse_entry(e, &categories, &entries, &mut problems);
+            let line = problems.line(e.id.span().start);
+            references.push((entry.question_id(), line));
+            references.push((entry.answer_id(), line));
+            entries.push(entry);
         }
-        if errors.is_empty() {
-            Ok(Faq {
-                categories,
-                entries,
-                references,
-                file: file.to_string(),
-            })
-        } else {
-            Err(errors)
-        }
+        problems.into_result(Faq {
+            categories,
+            entries,
+            references,
+            file: file.to_string(),
+        })
     }
 
     pub fn entry(&self, id: &str) -> Option<&Entry> {
@@ -325,6 +229,102 @@ impl Faq {
                 .collect(),
         }
     }
+}
+
+/// Callback data `q:a:<id>` must stay far below Telegram's 64 bytes.
+fn valid_id(id: &str) -> bool {
+    id.len() <= 40
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn parse_entry(
+    e: &RawEntry,
+    categories: &[Category],
+    earlier: &[Entry],
+    problems: &mut Problems<'_>,
+) -> Entry {
+    let id = e.id.get_ref().clone();
+    if earlier.iter().any(|x| x.id == id) {
+        problems.at(e.id.span(), format!("entry `{id}` is defined twice"));
+    }
+    if !categories.iter().any(|c| &c.id == e.category.get_ref()) {
+        problems.at(
+            e.category.span(),
+            format!("category `{}` is not defined", e.category.get_ref()),
+        );
+    }
+    if !valid_id(&id) {
+        problems.at(
+            e.id.span(),
+            format!("entry id `{id}` must be up to 40 characters of a-z, 0-9, `-`"),
+        );
+    }
+    let weight = e.weight.unwrap_or(3.0);
+    let mut patterns = Vec::new();
+    for p in &e.patterns {
+        match Regex::new(p.get_ref()) {
+            Ok(r) => patterns.push((r, weight)),
+            Err(x) => problems.at(
+                p.span(),
+                format!(
+                    "pattern does not compile: {}",
+                    x.to_string().lines().last().unwrap_or("")
+                ),
+            ),
+        }
+    }
+    let mut keywords = Vec::new();
+    for (lang, list) in &e.keywords {
+        if !matches!(lang.as_str(), "id" | "en" | "jv") {
+            problems.at(
+                list.span(),
+                format!("keyword language `{lang}` (expected id, en or jv)"),
+            );
+        }
+        keywords.extend(parse_keywords(list, problems));
+    }
+    Entry {
+        id,
+        category: e.category.get_ref().clone(),
+        patterns,
+        keywords,
+    }
+}
+
+/// `word` or `word:weight`, normalized like questions are.
+fn parse_keywords(list: &Spanned<Vec<String>>, problems: &mut Problems<'_>) -> Vec<Keyword> {
+    let mut keywords = Vec::new();
+    for k in list.get_ref() {
+        let (word, weight) = match k.rsplit_once(':') {
+            Some((w, n)) => match n.parse::<f64>() {
+                Ok(n) => (w, n),
+                Err(_) => {
+                    problems.at(
+                        list.span(),
+                        format!("keyword `{k}`: weight `{n}` is not a number"),
+                    );
+                    continue;
+                }
+            },
+            None => (k.as_str(), 1.0),
+        };
+        let word = normalize(word);
+        if word.is_empty() {
+            problems.at(
+                list.span(),
+                format!("keyword `{k}` is empty after normalization"),
+            );
+            continue;
+        }
+        keywords.push(Keyword {
+            phrase: word.contains(' '),
+            word,
+            weight,
+        });
+    }
+    keywords
 }
 
 /// Whether keyword `k` matches token `t` (both normalized): short keywords

@@ -1,18 +1,29 @@
-//! The bot's content: dialogs, regions and locales, embedded in the binary
-//! at build time and optionally overridden by folders on disk.
+//! The bot's content: dialogs, the FAQ, regions and locales, embedded in
+//! the binary at build time and optionally overridden by folders on disk.
 //!
 //! Owns: finding and reading `dialogs/*.toml` and `locales/<lang>/*.ftl`,
-//! and building the parsed [`Content`] once at start. The hot path never
-//! re-reads or re-parses any of it.
+//! the file formats ([`dialog`], [`faq`], [`regions`]) with `file:line`
+//! problems, building the parsed [`Content`] once at start (the hot path
+//! never re-reads or re-parses any of it), and showing an answer as people
+//! read it ([`answers`]). Must not: decide what to say next (the deciders
+//! do) or touch the store.
 
+pub mod answers;
+pub mod dialog;
+pub mod faq;
+pub mod regions;
+
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
-use crate::dialog::Dialog;
-use crate::dialog::definition::{DefinitionError, parse_dialog};
-use crate::dialog::input::RegionMatcher;
-use crate::i18n::{I18n, Lang, LocaleFile};
+pub use answers::{answer_lines, display_answer, format_number, format_rupiah, group_thousands};
+pub use dialog::{Choice, Dialog, Input, Step, Submit, parse_dialog};
+pub use faq::Faq;
+pub use regions::{RegionMatch, RegionMatcher};
+
+use crate::i18n::{I18n, Lang, LocaleFile, line_of};
 
 static EMBEDDED_DIALOGS: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/dialogs");
 static EMBEDDED_LOCALES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/locales");
@@ -20,6 +31,81 @@ static EMBEDDED_LOCALES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/locales");
 /// Files that are not dialogs but live beside them.
 pub const REGIONS_FILE: &str = "regions.toml";
 pub const FAQ_FILE: &str = "faq.toml";
+
+/// A problem in a content file, with the line it is on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {problem}")]
+pub struct DefinitionError {
+    pub file: String,
+    pub line: usize,
+    pub problem: String,
+}
+
+/// Problems found while parsing one file.
+pub(crate) struct Problems<'t> {
+    file: &'t str,
+    text: &'t str,
+    list: Vec<DefinitionError>,
+}
+
+impl<'t> Problems<'t> {
+    pub(crate) fn new(file: &'t str, text: &'t str) -> Problems<'t> {
+        Problems {
+            file,
+            text,
+            list: Vec::new(),
+        }
+    }
+
+    /// The line of a byte offset of the file.
+    pub(crate) fn line(&self, offset: usize) -> usize {
+        line_of(self.text, offset)
+    }
+
+    pub(crate) fn at(&mut self, span: Range<usize>, problem: impl Into<String>) {
+        self.list.push(DefinitionError {
+            file: self.file.to_string(),
+            line: self.line(span.start),
+            problem: problem.into(),
+        });
+    }
+
+    /// `value` if nothing was found wrong.
+    pub(crate) fn into_result<T>(self, value: T) -> Result<T, Vec<DefinitionError>> {
+        if self.list.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.list)
+        }
+    }
+}
+
+/// A TOML file read into its raw shape; a syntax or shape error is one
+/// problem with its line.
+pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(
+    file: &str,
+    text: &str,
+) -> Result<T, Vec<DefinitionError>> {
+    toml::from_str(text).map_err(|e| {
+        let mut problems = Problems::new(file, text);
+        problems.at(
+            e.span().unwrap_or(0..0),
+            e.message().trim().replace('\n', " "),
+        );
+        problems.list
+    })
+}
+
+/// A typed word or label as it is compared with content: lower-cased,
+/// punctuation as spaces, single spaces.
+pub fn simplify(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let kept: String = lower
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    kept.split_whitespace().collect::<Vec<_>>().join(" ")
+}
 
 /// A text file with the name to report problems under.
 #[derive(Debug, Clone)]
@@ -119,7 +205,7 @@ fn read_dir_files(dir: &Path, ext: &str) -> Result<Vec<SourceFile>, ContentError
 pub struct Content {
     pub dialogs: Vec<Dialog>,
     pub regions: RegionMatcher,
-    pub faq: crate::faq::Faq,
+    pub faq: Faq,
     pub i18n: I18n,
 }
 
@@ -139,7 +225,7 @@ impl Content {
                     Err(e) => problems.push(format!("{}: {e}", file.name)),
                 }
             } else if base == FAQ_FILE {
-                match crate::faq::Faq::parse(&file.name, &file.text) {
+                match Faq::parse(&file.name, &file.text) {
                     Ok(f) => faq = Some(f),
                     Err(errs) => problems.extend(errs.iter().map(DefinitionError::to_string)),
                 }
@@ -180,5 +266,25 @@ impl Content {
 
     pub fn dialog(&self, id: &str) -> Option<&Dialog> {
         self.dialogs.iter().find(|d| d.id == id)
+    }
+
+    /// The dialog a command starts (`commands` in its file).
+    pub fn dialog_for_command(&self, name: &str) -> Option<&Dialog> {
+        self.dialogs
+            .iter()
+            .find(|d| d.commands.iter().any(|c| c == name))
+    }
+
+    /// A step of a dialog (the product category, the pillar...).
+    pub fn step(&self, dialog: &str, step: &str) -> Option<&Step> {
+        self.dialog(dialog)?.step(step)
+    }
+
+    /// The message id of a dialog's name, or the id itself if unknown.
+    pub fn dialog_title(&self, lang: Lang, dialog: &str) -> String {
+        match self.dialog(dialog) {
+            Some(d) => self.i18n.text(lang, &d.title, crate::i18n::Args::new()),
+            None => crate::html::escape(dialog),
+        }
     }
 }

@@ -5,8 +5,38 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use crate::dialog::{Answer, Answers};
+use super::{Answer, Answers};
 use crate::i18n::Lang;
+
+/// The kinds of ticket the staff workflow knows, by their number's prefix
+/// (the dialog files declare which dialog makes which).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TicketKind {
+    Product,
+    Mentoring,
+    Question,
+}
+
+impl TicketKind {
+    pub const ALL: [TicketKind; 3] = [
+        TicketKind::Product,
+        TicketKind::Mentoring,
+        TicketKind::Question,
+    ];
+
+    /// `PRD`, `MNT`, `QST`: the start of a ticket number.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            TicketKind::Product => "PRD",
+            TicketKind::Mentoring => "MNT",
+            TicketKind::Question => "QST",
+        }
+    }
+
+    pub fn from_prefix(prefix: &str) -> Option<TicketKind> {
+        TicketKind::ALL.into_iter().find(|k| k.prefix() == prefix)
+    }
+}
 
 /// A ticket the engine asks the store to create (number assigned there).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -71,6 +101,11 @@ impl TicketStatus {
             TicketStatus::Answered => "status-answered",
             TicketStatus::Cancelled => "status-cancelled",
         }
+    }
+
+    /// The message ids of every status's name (checked by `opop-bot check`).
+    pub fn message_ids() -> impl Iterator<Item = &'static str> {
+        TicketStatus::ALL.into_iter().map(TicketStatus::message_id)
     }
 
     /// Closed tickets take no more staff actions.
@@ -175,6 +210,11 @@ impl Ticket {
     /// The ticket kind's prefix (`PRD`, `MNT`, `QST`).
     pub fn prefix(&self) -> &str {
         self.number.split('-').next().unwrap_or("")
+    }
+
+    /// The ticket's kind, from its number.
+    pub fn kind(&self) -> Option<TicketKind> {
+        TicketKind::from_prefix(self.prefix())
     }
 
     /// Records an action: appends to the history and moves the status.
@@ -307,16 +347,20 @@ impl StaffAction {
     }
 
     /// The actions a ticket of this kind offers in this status.
-    pub fn offered(prefix: &str, status: TicketStatus) -> &'static [StaffAction] {
+    pub fn offered(kind: Option<TicketKind>, status: TicketStatus) -> &'static [StaffAction] {
         use TicketStatus as S;
-        match (prefix, status) {
-            ("PRD", S::Open) => &[
+        match (kind, status) {
+            (Some(TicketKind::Product), S::Open) => &[
                 StaffAction::Approve,
                 StaffAction::Revise,
                 StaffAction::Reject,
             ],
-            ("MNT", S::Open) => &[StaffAction::Take, StaffAction::Schedule, StaffAction::Done],
-            ("MNT", S::Assigned | S::Scheduled) => &[StaffAction::Schedule, StaffAction::Done],
+            (Some(TicketKind::Mentoring), S::Open) => {
+                &[StaffAction::Take, StaffAction::Schedule, StaffAction::Done]
+            }
+            (Some(TicketKind::Mentoring), S::Assigned | S::Scheduled) => {
+                &[StaffAction::Schedule, StaffAction::Done]
+            }
             _ => &[],
         }
     }

@@ -1,13 +1,18 @@
-//! Reading what a person typed into a typed answer: Rupiah amounts,
-//! Indonesian phone numbers, e-mail addresses and East Java regions.
+//! The pure input checks: what a person typed or pressed, read into a
+//! typed answer — text within its limits, Rupiah amounts, yes/no in the
+//! ways people say it, options by number or label, Indonesian phone
+//! numbers, e-mail addresses.
 //!
-//! Pure functions; each failure is a [`Problem`] the engine turns into a
-//! localized re-prompt.
+//! Pure functions of their arguments; each failure is a [`Problem`] the
+//! engine turns into a localized re-prompt. The arms that change the
+//! session (a toggle, one more photo) are in `answer.rs`.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::Deserialize;
+
+use crate::content::{Choice, simplify};
+use crate::i18n::{Args, I18n, Lang};
 
 /// Why an answer was not accepted; each maps to a localized message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -186,178 +191,184 @@ pub fn normalize_email(input: &str) -> Option<String> {
     (s.len() <= 254 && EMAIL.is_match(s)).then(|| s.to_lowercase())
 }
 
-/// Formats Rupiah the Indonesian way: `Rp 25.000`.
-pub fn format_rupiah(amount: i64) -> String {
-    format!("Rp {}", group_thousands(amount))
+/// Longest typed region looked at.
+pub const MAX_REGION_CHARS: usize = 80;
+
+/// A text answer within its limits and pattern.
+pub fn check_text(
+    typed: &str,
+    min_len: usize,
+    max_len: usize,
+    pattern: Option<&Regex>,
+) -> Result<String, Problem> {
+    let t = typed.trim();
+    let len = t.chars().count();
+    if len == 0 {
+        return Err(Problem::Empty);
+    }
+    if !t.chars().any(char::is_alphanumeric) {
+        return Err(Problem::NoLetters);
+    }
+    if len < min_len {
+        return Err(Problem::TooShort { min: min_len });
+    }
+    if len > max_len {
+        return Err(Problem::TooLong { max: max_len });
+    }
+    if pattern.is_some_and(|p| !p.is_match(t)) {
+        return Err(Problem::Pattern);
+    }
+    Ok(t.to_string())
 }
 
-/// `1250000` -> `1.250.000`.
-pub fn group_thousands(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('.');
+/// An amount or count between `min` and `max`.
+pub fn check_number(typed: &str, min: i64, max: i64) -> Result<i64, Problem> {
+    let n = parse_amount(typed).ok_or(Problem::NotANumber)?;
+    if n < min {
+        return Err(Problem::NumberTooSmall { min });
+    }
+    if n > max {
+        return Err(Problem::NumberTooLarge { max });
+    }
+    Ok(n)
+}
+
+/// A shared contact as a phone answer: only the sender's own number.
+pub fn contact_phone(phone: &str, own: bool) -> Result<String, Problem> {
+    if !own {
+        return Err(Problem::NotOwnContact);
+    }
+    let digits = if phone.starts_with('+') {
+        phone.to_string()
+    } else {
+        format!("+{phone}")
+    };
+    normalize_phone(&digits).ok_or(Problem::BadPhone)
+}
+
+/// "ya", "iya", "nggih", "ok" ... or "tidak", "gak", "mboten" ...
+pub fn yes_no(text: &str) -> Option<bool> {
+    const YES: &[&str] = &[
+        "ya", "y", "iya", "iyo", "yes", "yup", "ok", "oke", "okay", "betul", "benar", "setuju",
+        "agree", "nggih", "enggih", "inggih", "ho oh", "sip", "siap", "boleh",
+    ];
+    const NO: &[&str] = &[
+        "tidak",
+        "tdk",
+        "no",
+        "n",
+        "nggak",
+        "ngga",
+        "gak",
+        "ga",
+        "enggak",
+        "ndak",
+        "mboten",
+        "ora",
+        "belum",
+        "blm",
+        "nope",
+        "tidak setuju",
+        "disagree",
+    ];
+    let t = simplify(text);
+    if YES.contains(&t.as_str()) {
+        Some(true)
+    } else if NO.contains(&t.as_str()) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// "selesai", "sudah", "done", "rampung" ...: the photos or options are complete.
+pub fn is_done_word(text: &str) -> bool {
+    matches!(
+        simplify(text).as_str(),
+        "selesai" | "sudah" | "done" | "finish" | "rampung" | "wis" | "cukup"
+    )
+}
+
+/// "-", "lewati", "tidak ada" ...: an optional step is skipped.
+pub fn is_skip_word(text: &str) -> bool {
+    text.trim() == "-"
+        || matches!(
+            simplify(text).as_str(),
+            "lewati" | "skip" | "tidak ada" | "tidak punya" | "belum ada" | "ga ada" | "gak ada"
+        )
+}
+
+/// "kirim", "ok" ... at the summary: submit.
+pub fn is_submit_word(text: &str) -> bool {
+    matches!(
+        simplify(text).as_str(),
+        "kirim" | "submit" | "send" | "ya" | "ok" | "oke" | "yes"
+    )
+}
+
+/// An option typed as its number, its label in any language, or its value.
+pub fn typed_option<'o>(i18n: &I18n, options: &'o [Choice], typed: &str) -> Option<&'o Choice> {
+    let wanted = simplify(typed);
+    if wanted.is_empty() {
+        return None;
+    }
+    if let Ok(n) = wanted.parse::<usize>() {
+        return n.checked_sub(1).and_then(|i| options.get(i));
+    }
+    options.iter().find(|o| {
+        o.value == wanted
+            || o.value.replace('_', " ") == wanted
+            || Lang::ALL
+                .iter()
+                .any(|l| simplify(&i18n.text(*l, &o.label, Args::new())) == wanted)
+    })
+}
+
+/// Several options typed at once: "1, 3", "1 3 5", "kopi; teh".
+pub fn typed_options(
+    i18n: &I18n,
+    options: &[Choice],
+    exclusive: &[String],
+    min: usize,
+    typed: &str,
+) -> Result<Vec<String>, Problem> {
+    let mut picked: Vec<String> = Vec::new();
+    let parts = typed.split([',', ';', '\n']).flat_map(|p| {
+        // "1 3 5" as well as "1, 3, 5"
+        if p.trim()
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_whitespace())
+        {
+            p.split_whitespace().map(str::to_string).collect::<Vec<_>>()
+        } else {
+            vec![p.to_string()]
         }
-        out.push(c);
-    }
-    if n < 0 { format!("-{out}") } else { out }
-}
-
-/// The 38 regencies and cities of East Java with the short names people
-/// use, read from `dialogs/regions.toml`.
-#[derive(Debug, Clone)]
-pub struct RegionMatcher {
-    regions: Vec<Region>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct Region {
-    /// "Kabupaten Malang", "Kota Surabaya".
-    pub name: String,
-    #[serde(default)]
-    pub aliases: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct RegionFile {
-    region: Vec<Region>,
-}
-
-/// What a typed region resolved to.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum RegionMatch {
-    One(String),
-    /// A name that is both a kabupaten and a kota ("malang"), or a typo
-    /// close to several: the person chooses.
-    Several(Vec<String>),
-    None,
-}
-
-impl RegionMatcher {
-    pub fn from_toml(text: &str) -> Result<Self, String> {
-        let file: RegionFile = toml::from_str(text).map_err(|e| e.to_string())?;
-        Ok(RegionMatcher {
-            regions: file.region,
-        })
-    }
-
-    pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.regions.iter().map(|r| r.name.as_str())
-    }
-
-    pub fn len(&self) -> usize {
-        self.regions.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.regions.is_empty()
-    }
-
-    pub fn find(&self, input: &str) -> RegionMatch {
-        let text = simplify(input);
-        if text.is_empty() {
-            return RegionMatch::None;
+    });
+    for part in parts {
+        if part.trim().is_empty() {
+            continue;
         }
-        let (kind, rest) = split_kind(&text);
-        let base = |r: &Region| simplify(strip_kind(&r.name));
-        let is_kind = |r: &Region, k: &str| r.name.to_lowercase().starts_with(k);
-        let exact: Vec<&Region> = self
-            .regions
-            .iter()
-            .filter(|r| {
-                base(r) == rest
-                    || r.aliases
-                        .iter()
-                        .any(|a| simplify(a) == rest || simplify(a) == text)
-            })
-            .collect();
-        let filtered = |list: Vec<&Region>| -> Vec<String> {
-            let narrowed: Vec<&Region> = match kind {
-                Some(k) => list.iter().copied().filter(|r| is_kind(r, k)).collect(),
-                None => list.clone(),
-            };
-            let chosen = if narrowed.is_empty() { list } else { narrowed };
-            chosen.iter().map(|r| r.name.clone()).collect()
-        };
-        if !exact.is_empty() {
-            return one_or_several(filtered(exact));
-        }
-        // Typos: the closest names within a small edit distance.
-        let mut best: Vec<(&Region, usize)> = Vec::new();
-        for r in &self.regions {
-            let candidates = std::iter::once(base(r)).chain(r.aliases.iter().map(|a| simplify(a)));
-            let d = candidates
-                .filter(|c| c.len() >= 4)
-                .map(|c| strsim::damerau_levenshtein(&c, rest))
-                .min()
-                .unwrap_or(usize::MAX);
-            let allowed = if rest.chars().count() >= 7 {
-                2
-            } else if rest.chars().count() >= 4 {
-                1
-            } else {
-                0
-            };
-            if d <= allowed {
-                best.push((r, d));
-            }
-        }
-        if best.is_empty() {
-            return RegionMatch::None;
-        }
-        let min = best.iter().map(|(_, d)| *d).min().unwrap_or(0);
-        let list: Vec<&Region> = best
-            .into_iter()
-            .filter(|(_, d)| *d == min)
-            .map(|(r, _)| r)
-            .collect();
-        let names = filtered(list);
-        // A typo is never accepted silently: the person confirms it.
-        RegionMatch::Several(names)
-    }
-}
-
-fn one_or_several(mut names: Vec<String>) -> RegionMatch {
-    names.dedup();
-    match names.len() {
-        0 => RegionMatch::None,
-        1 => RegionMatch::One(names.remove(0)),
-        _ => RegionMatch::Several(names),
-    }
-}
-
-fn simplify(s: &str) -> String {
-    let lower = s.to_lowercase();
-    let cleaned: String = lower
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
-    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn strip_kind(name: &str) -> &str {
-    name.strip_prefix("Kabupaten ")
-        .or_else(|| name.strip_prefix("Kota "))
-        .unwrap_or(name)
-}
-
-/// Splits "kab malang" / "kota malang" / "kabupaten malang" into the kind
-/// and the rest.
-fn split_kind(text: &str) -> (Option<&'static str>, &str) {
-    for (prefix, kind) in [
-        ("kabupaten ", "kabupaten"),
-        ("kab ", "kabupaten"),
-        ("kab. ", "kabupaten"),
-        ("kota ", "kota"),
-        ("kodya ", "kota"),
-        ("kot ", "kota"),
-    ] {
-        if let Some(rest) = text.strip_prefix(prefix) {
-            return (Some(kind), rest.trim());
+        let option = typed_option(i18n, options, &part).ok_or(Problem::NotAnOption)?;
+        if !picked.contains(&option.value) {
+            picked.push(option.value.clone());
         }
     }
-    (None, text)
+    if picked.len() > 1 && picked.iter().any(|p| exclusive.contains(p)) {
+        return Err(Problem::NotAnOption);
+    }
+    if picked.len() < min.max(1) {
+        return Err(Problem::NoneSelected { min: min.max(1) });
+    }
+    Ok(sorted_like(options, picked))
+}
+
+/// The picked values in the options' order.
+pub fn sorted_like(options: &[Choice], picked: Vec<String>) -> Vec<String> {
+    options
+        .iter()
+        .filter(|o| picked.contains(&o.value))
+        .map(|o| o.value.clone())
+        .collect()
 }
 
 #[cfg(test)]
@@ -405,6 +416,33 @@ mod tests {
     }
 
     #[test]
+    fn words_people_use() {
+        assert_eq!(yes_no("Nggih!"), Some(true));
+        assert_eq!(yes_no("mboten"), Some(false));
+        assert_eq!(yes_no("mungkin"), None);
+        assert!(is_skip_word(" - ") && is_skip_word("Tidak ada"));
+        assert!(is_done_word("Selesai.") && is_submit_word("KIRIM"));
+        assert_eq!(
+            check_text("  ab ", 3, 10, None),
+            Err(Problem::TooShort { min: 3 })
+        );
+        assert_eq!(check_text("🙂", 1, 10, None), Err(Problem::NoLetters));
+        assert_eq!(check_number("25rb", 1_000, 100_000), Ok(25_000));
+        assert_eq!(
+            check_number("5", 10, 20),
+            Err(Problem::NumberTooSmall { min: 10 })
+        );
+        assert_eq!(
+            contact_phone("6281234567890", false),
+            Err(Problem::NotOwnContact)
+        );
+        assert_eq!(
+            contact_phone("6281234567890", true).as_deref(),
+            Ok("+6281234567890")
+        );
+    }
+
+    #[test]
     fn emails() {
         assert_eq!(
             normalize_email(" Sekretariat@OPOP.id ").as_deref(),
@@ -412,12 +450,5 @@ mod tests {
         );
         assert_eq!(normalize_email("no-at-sign"), None);
         assert_eq!(normalize_email("a@b"), None);
-    }
-
-    #[test]
-    fn rupiah_format() {
-        assert_eq!(format_rupiah(25_000), "Rp 25.000");
-        assert_eq!(format_rupiah(1_250_000), "Rp 1.250.000");
-        assert_eq!(format_rupiah(500), "Rp 500");
     }
 }

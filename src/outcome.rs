@@ -1,0 +1,202 @@
+//! What goes out: a decider's [`Outcome`] (the next session, the
+//! [`Effect`]s to carry out, a button's toast) and the [`OutMessage`]s it
+//! sends, with their keyboards.
+//!
+//! Vocabulary every side speaks: it names records (a ticket to create, a
+//! profile to save) and imports nothing that decides or stores.
+
+use serde::{Deserialize, Serialize};
+
+use crate::button_data::ButtonData;
+use crate::i18n::Lang;
+use crate::records::{FaqLog, Job, NewTicket, Profile, Session, Ticket};
+
+/// Stands in for the ticket number in a confirmation text until the store
+/// has assigned it (in the same transaction). User text never contains it:
+/// input is cleaned of private-use characters.
+pub const TICKET_PLACEHOLDER: &str = "\u{E000}TICKET\u{E000}";
+
+/// An inline keyboard button.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Button {
+    pub label: String,
+    /// Callback data, as [`ButtonData`] writes it.
+    pub data: String,
+}
+
+impl Button {
+    pub fn new(label: String, data: &ButtonData) -> Button {
+        Button {
+            label,
+            data: data.to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Keyboard {
+    #[default]
+    None,
+    Inline(Vec<Vec<Button>>),
+    /// A reply keyboard with one "share my phone number" button.
+    RequestContact {
+        label: String,
+    },
+    /// Asks the client to reply to this message (staff reasons and dates);
+    /// only the people mentioned in the text are asked.
+    ForceReply {
+        placeholder: String,
+    },
+}
+
+impl Keyboard {
+    /// Inline rows, or no keyboard when there are none.
+    pub fn inline_or_none(rows: Vec<Vec<Button>>) -> Keyboard {
+        if rows.iter().all(Vec::is_empty) {
+            Keyboard::None
+        } else {
+            Keyboard::Inline(rows)
+        }
+    }
+}
+
+/// A message the bot decided to send (or an edit of one it sent).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutMessage {
+    pub chat: i64,
+    /// Telegram HTML; user text inside is escaped.
+    pub text: String,
+    #[serde(default)]
+    pub keyboard: Keyboard,
+    /// Edit this earlier message instead of sending a new one.
+    #[serde(default)]
+    pub edit: Option<i32>,
+    /// The text holds [`TICKET_PLACEHOLDER`], to be replaced by the number
+    /// the store assigns in the same transaction.
+    #[serde(default)]
+    pub fill_ticket: bool,
+    /// Photos (Telegram file ids) sent as an album, with `text` as the
+    /// caption of the first; such a message carries no keyboard.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub media: Vec<String>,
+    /// A file made when the message is sent; `text` is its caption.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attachment: Option<Attachment>,
+}
+
+/// Files the sender makes at sending time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attachment {
+    /// The spreadsheet export (`/ekspor`), as of sending.
+    Export,
+}
+
+impl OutMessage {
+    pub fn new(chat: i64, text: String) -> Self {
+        OutMessage {
+            chat,
+            text,
+            keyboard: Keyboard::None,
+            edit: None,
+            fill_ticket: false,
+            media: Vec::new(),
+            attachment: None,
+        }
+    }
+
+    pub fn with_keyboard(mut self, keyboard: Keyboard) -> Self {
+        self.keyboard = keyboard;
+        self
+    }
+
+    /// An edit of the earlier message `edit` (or a new message if `None`).
+    pub fn editing(mut self, edit: Option<i32>) -> Self {
+        self.edit = edit;
+        self
+    }
+
+    pub fn buttons(&self) -> &[Vec<Button>] {
+        match &self.keyboard {
+            Keyboard::Inline(rows) => rows,
+            _ => &[],
+        }
+    }
+
+    /// Puts the number the store just assigned into a confirmation (its
+    /// text and button data).
+    pub fn fill_ticket_number(&mut self, number: &str) {
+        self.text = self.text.replace(TICKET_PLACEHOLDER, number);
+        if let Keyboard::Inline(rows) = &mut self.keyboard {
+            for button in rows.iter_mut().flatten() {
+                button.data = button.data.replace(TICKET_PLACEHOLDER, number);
+            }
+        }
+        self.fill_ticket = false;
+    }
+}
+
+/// What a decider decided.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Send(OutMessage),
+    SetLanguage(Lang),
+    SaveProfile(Profile),
+    CreateTicket(NewTicket),
+    /// Saves a changed ticket if nobody changed it since it was read
+    /// (`expected` is the version read); otherwise the whole outcome is
+    /// dropped and the event handled again on fresh data.
+    UpdateTicket {
+        ticket: Ticket,
+        expected: usize,
+    },
+    /// The user erased their personal data (/hapusdata): profile, user
+    /// record and session go, tickets keep only non-personal content.
+    EraseUser(i64),
+    /// An admin made this group the staff chat (/grupstaf).
+    SetStaffChat(i64),
+    /// A new broadcast job (the store assigns its id).
+    CreateBroadcast(Job),
+    /// An admin cancelled a scheduled or running broadcast.
+    CancelBroadcast {
+        job: u64,
+        by: i64,
+    },
+    /// A FAQ question the bot could not answer, or feedback on an answer,
+    /// kept for the staff digest so editors see what to add.
+    LogFaq(FaqLog),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub session: Session,
+    pub effects: Vec<Effect>,
+    /// Short text for the button press's answerCallbackQuery.
+    pub toast: Option<String>,
+}
+
+impl Outcome {
+    /// Nothing to do (an update handled before).
+    pub fn nothing() -> Outcome {
+        Outcome {
+            session: Session::default(),
+            effects: Vec::new(),
+            toast: None,
+        }
+    }
+
+    pub fn messages(&self) -> impl Iterator<Item = &OutMessage> {
+        self.effects.iter().filter_map(|e| match e {
+            Effect::Send(m) => Some(m),
+            _ => None,
+        })
+    }
+
+    /// The person whose data this outcome erases, if any.
+    pub fn erasure(&self) -> Option<i64> {
+        self.effects.iter().find_map(|e| match e {
+            Effect::EraseUser(user) => Some(*user),
+            _ => None,
+        })
+    }
+}

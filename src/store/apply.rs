@@ -1,0 +1,416 @@
+//! The one write path of a handled event: everything a decider's outcome
+//! changes — the user record and session, profile, tickets with their
+//! numbers, broadcast jobs, the FAQ log, the staff chat, outbox rows, and
+//! "this update is done" — in ONE sled transaction. Encoding and sealing
+//! happen before it, because sled runs every transaction under one lock
+//! that all other writes wait for. Each effect is one small function on
+//! the transaction's trees ([`Tx`]).
+
+use sled::IVec;
+use sled::Transactional;
+use sled::transaction::TransactionalTree;
+
+use super::codec::{
+    TxResult, abort, decode, encode, next_count, session_key, ticket_index_key, tx_error,
+};
+use super::outbox::{OutItem, OutboxRow, Priority};
+use super::{META_STAFF_CHAT, Store, StoreError, crypt};
+use crate::event::Delivery;
+use crate::outcome::{Effect, Outcome};
+use crate::records::{Job, JobState, NewTicket, Ticket, UserRecord};
+
+/// What [`Store::apply`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApplyResult {
+    Done {
+        tickets: Vec<String>,
+    },
+    /// The update id was handled before: nothing was written.
+    AlreadyProcessed,
+}
+
+/// The trees one event's transaction writes.
+struct Tx<'t> {
+    users: &'t TransactionalTree,
+    profiles: &'t TransactionalTree,
+    sessions: &'t TransactionalTree,
+    tickets: &'t TransactionalTree,
+    by_user: &'t TransactionalTree,
+    counters: &'t TransactionalTree,
+    processed: &'t TransactionalTree,
+    outbox: &'t TransactionalTree,
+    faq_log: &'t TransactionalTree,
+    inbox: &'t TransactionalTree,
+    meta: &'t TransactionalTree,
+    broadcasts: &'t TransactionalTree,
+}
+
+/// The records of a person being erased, which a transaction cannot scan
+/// for: gathered before it.
+#[derive(Default)]
+struct Erasure {
+    user: i64,
+    tickets: Vec<String>,
+    faq_logs: Vec<IVec>,
+    sessions: Vec<IVec>,
+}
+
+/// Everything of an outcome encoded and sealed before the transaction.
+struct Prepared {
+    user: UserRecord,
+    user_bytes: Vec<u8>,
+    session_bytes: Vec<u8>,
+    /// Per effect, its sealed record if it writes one as it is.
+    effects: Vec<Option<Vec<u8>>>,
+    /// Outbox rows with their sealed bytes; `None` for a row waiting for
+    /// its ticket number, sealed in the transaction once it is known.
+    rows: Vec<(OutboxRow, Option<Vec<u8>>)>,
+    /// Ids of the FAQ records, in effect order.
+    faq_ids: Vec<u64>,
+    erasure: Option<Erasure>,
+}
+
+impl Store {
+    /// Writes everything one handled event changes, in one transaction,
+    /// then flushes (and finishes an erasure). A ticket's number is
+    /// allocated here, so a number is never reused or skipped, and the
+    /// confirmation carrying it is in the outbox of the same transaction.
+    pub fn apply(
+        &self,
+        delivery: &Delivery,
+        user: &UserRecord,
+        outcome: &Outcome,
+    ) -> Result<ApplyResult, StoreError> {
+        let result = self.apply_unflushed(delivery, user, outcome)?;
+        self.flush()?;
+        if let Some(user) = outcome.erasure() {
+            self.finish_erasure(user)?;
+        }
+        Ok(result)
+    }
+
+    /// [`Store::apply`] without the flush (group commit: several events,
+    /// then one [`Store::flush`], which releases their rows to the sender).
+    /// An erasure is not finished here: use [`Store::apply`] for it.
+    pub fn apply_unflushed(
+        &self,
+        delivery: &Delivery,
+        user: &UserRecord,
+        outcome: &Outcome,
+    ) -> Result<ApplyResult, StoreError> {
+        let _writing = self.writing();
+        let prepared = self.prepare(delivery, user, outcome)?;
+        let trees = (
+            &self.users,
+            &self.profiles,
+            &self.sessions,
+            &self.tickets,
+            &self.tickets_by_user,
+            &self.counters,
+            &self.processed,
+            &self.outbox,
+            &self.faq_log,
+            &self.inbox,
+            &self.meta,
+            &self.broadcasts,
+        );
+        let (result, mut rows) = trees
+            .transaction(|t| {
+                let tx = Tx {
+                    users: &t.0,
+                    profiles: &t.1,
+                    sessions: &t.2,
+                    tickets: &t.3,
+                    by_user: &t.4,
+                    counters: &t.5,
+                    processed: &t.6,
+                    outbox: &t.7,
+                    faq_log: &t.8,
+                    inbox: &t.9,
+                    meta: &t.10,
+                    broadcasts: &t.11,
+                };
+                self.write(&tx, delivery, outcome, &prepared)
+            })
+            .map_err(tx_error)?;
+        // Every press is answered, so the button stops spinning; the
+        // answer goes with the flush of this transaction, not stored (so
+        // it needs no row id).
+        if let (ApplyResult::Done { .. }, Some(id)) = (&result, &delivery.callback) {
+            let item = OutItem::CallbackAnswer {
+                id: id.clone(),
+                text: outcome.toast.clone().unwrap_or_default(),
+            };
+            let mut answer = OutboxRow::new(0, Priority::Reply, item, prepared.user.last_seen);
+            answer.update_id = delivery.update_id;
+            answer.transient = true;
+            rows.push(answer);
+        }
+        self.unflushed(rows);
+        Ok(result)
+    }
+
+    /// Encodes and seals what can be before the transaction (the outbox
+    /// row ids too, in message order, so a restart keeps the order).
+    fn prepare(
+        &self,
+        delivery: &Delivery,
+        user: &UserRecord,
+        outcome: &Outcome,
+    ) -> Result<Prepared, StoreError> {
+        let mut user = user.clone();
+        for effect in &outcome.effects {
+            if let Effect::SetLanguage(lang) = effect {
+                user.lang = Some(*lang);
+            }
+        }
+        let mut effects = Vec::new();
+        let mut faq_ids = Vec::new();
+        for effect in &outcome.effects {
+            effects.push(match effect {
+                Effect::SaveProfile(profile) => Some(self.sealed(profile.user, profile)?),
+                Effect::UpdateTicket { ticket, .. } => Some(self.ticket_bytes(ticket)?),
+                Effect::LogFaq(log) => {
+                    faq_ids.push(self.db.generate_id()?);
+                    Some(self.sealed(log.user, log)?)
+                }
+                _ => None,
+            });
+        }
+        let mut rows = Vec::new();
+        for message in outcome.messages() {
+            // The person who acted is answered first; what goes to other
+            // chats (staff chat, a submitter) follows.
+            let priority = if message.chat == delivery.event.chat {
+                Priority::Reply
+            } else {
+                Priority::Notice
+            };
+            let item = OutItem::Message(message.clone());
+            let mut row = OutboxRow::new(self.db.generate_id()?, priority, item, user.last_seen);
+            row.update_id = delivery.update_id;
+            let bytes = if message.fill_ticket {
+                None
+            } else {
+                Some(self.sealed_transit(&row)?)
+            };
+            rows.push((row, bytes));
+        }
+        let erasure = match outcome.erasure() {
+            Some(person) => Some(self.gather_erasure(person)?),
+            None => None,
+        };
+        Ok(Prepared {
+            user_bytes: self.sealed(user.id, &user)?,
+            session_bytes: self.sealed(user.id, &outcome.session)?,
+            user,
+            effects,
+            rows,
+            faq_ids,
+            erasure,
+        })
+    }
+
+    /// A person's tickets, FAQ records and sessions in every chat (a group
+    /// they wrote in, too).
+    fn gather_erasure(&self, user: i64) -> Result<Erasure, StoreError> {
+        let mut erasure = Erasure {
+            user,
+            tickets: self.ticket_numbers_of(user)?,
+            ..Erasure::default()
+        };
+        for r in self.faq_log.iter() {
+            let (k, v) = r?;
+            if crypt::Keyring::owner_of(&v) == Some(user) {
+                erasure.faq_logs.push(k);
+            }
+        }
+        for r in self.sessions.iter() {
+            let (k, _) = r?;
+            if k.get(8..16) == Some(&user.to_be_bytes()[..]) {
+                erasure.sessions.push(k);
+            }
+        }
+        Ok(erasure)
+    }
+
+    /// The transaction's body.
+    fn write(
+        &self,
+        tx: &Tx<'_>,
+        delivery: &Delivery,
+        outcome: &Outcome,
+        prepared: &Prepared,
+    ) -> TxResult<(ApplyResult, Vec<OutboxRow>)> {
+        if let Some(id) = delivery.update_id {
+            if tx.processed.get(id.to_be_bytes())?.is_some() {
+                tx.inbox.remove(&id.to_be_bytes())?;
+                return Ok((ApplyResult::AlreadyProcessed, Vec::new()));
+            }
+        }
+        for id in delivery.update_ids() {
+            tx.processed.insert(&id.to_be_bytes(), &[])?;
+            tx.inbox.remove(&id.to_be_bytes())?;
+        }
+        let mut numbers = Vec::new();
+        let mut faq_ids = prepared.faq_ids.iter();
+        for (effect, sealed) in outcome.effects.iter().zip(&prepared.effects) {
+            let sealed = || sealed.clone().unwrap_or_default();
+            match effect {
+                Effect::SetLanguage(_) | Effect::Send(_) => {}
+                Effect::SaveProfile(profile) => {
+                    tx.profiles.insert(&profile.user.to_be_bytes(), sealed())?;
+                }
+                Effect::CreateTicket(new) => numbers.push(self.create_ticket(tx, new)?),
+                Effect::UpdateTicket { ticket, expected } => {
+                    self.update_ticket(tx, ticket, *expected, sealed())?
+                }
+                Effect::CreateBroadcast(job) => create_broadcast(tx, job)?,
+                Effect::CancelBroadcast { job, by } => cancel_broadcast(tx, *job, *by)?,
+                Effect::EraseUser(_) => {
+                    if let Some(erasure) = &prepared.erasure {
+                        self.erase(tx, erasure, prepared.user.last_seen)?;
+                    }
+                }
+                Effect::SetStaffChat(chat) => {
+                    tx.meta
+                        .insert(META_STAFF_CHAT, chat.to_string().as_bytes())?;
+                }
+                Effect::LogFaq(_) => {
+                    let id = faq_ids.next().copied().unwrap_or_default();
+                    tx.faq_log.insert(&id.to_be_bytes(), sealed())?;
+                }
+            }
+        }
+        let rows = self.write_rows(tx, &prepared.rows, &numbers)?;
+        let user = &prepared.user;
+        let key = session_key(delivery.event.chat, user.id);
+        if prepared.erasure.as_ref().is_some_and(|e| e.user == user.id) {
+            tx.users.remove(&user.id.to_be_bytes())?;
+            tx.sessions.remove(&key)?;
+        } else {
+            tx.users
+                .insert(&user.id.to_be_bytes(), prepared.user_bytes.clone())?;
+            tx.sessions.insert(&key, prepared.session_bytes.clone())?;
+        }
+        Ok((ApplyResult::Done { tickets: numbers }, rows))
+    }
+
+    /// A new ticket with the next number of its prefix and WIB year.
+    fn create_ticket(&self, tx: &Tx<'_>, new: &NewTicket) -> TxResult<String> {
+        let year = crate::time::year_wib(new.created_at);
+        let counter = format!("{}-{year}", new.prefix);
+        let next = next_count(tx.counters, counter.as_bytes())?;
+        let number = format!("{counter}-{next:05}");
+        let ticket = Ticket::new(number.clone(), new);
+        tx.tickets.insert(
+            number.as_bytes(),
+            self.ticket_bytes(&ticket).map_err(abort)?,
+        )?;
+        tx.by_user
+            .insert(ticket_index_key(new.user, &number), &[])?;
+        Ok(number)
+    }
+
+    /// A changed ticket, written only if nobody changed it since it was
+    /// read; an erased ticket is never written back from a copy decided
+    /// before the erasure.
+    fn update_ticket(
+        &self,
+        tx: &Tx<'_>,
+        ticket: &Ticket,
+        expected: usize,
+        sealed: Vec<u8>,
+    ) -> TxResult<()> {
+        let key = ticket.number.as_bytes();
+        let current: Option<Ticket> = match tx.tickets.get(key)? {
+            Some(v) => self.unsealed("tickets", key, &v).map_err(abort)?,
+            None => None,
+        };
+        if current.as_ref().map(Ticket::version) != Some(expected)
+            || current.is_some_and(|c| c.erased_at.is_some())
+        {
+            return Err(abort(StoreError::Conflict(ticket.number.clone())));
+        }
+        tx.tickets.insert(key, sealed)?;
+        Ok(())
+    }
+
+    /// The person's tickets anonymized, their FAQ records, sessions and
+    /// profile removed, and a mark that the erasure is to be finished.
+    fn erase(&self, tx: &Tx<'_>, erasure: &Erasure, at: jiff::Timestamp) -> TxResult<()> {
+        for number in &erasure.tickets {
+            let key = number.as_bytes();
+            let ticket: Option<Ticket> = match tx.tickets.get(key)? {
+                Some(v) => self.unsealed("tickets", key, &v).map_err(abort)?,
+                None => None,
+            };
+            if let Some(ticket) = ticket {
+                tx.tickets.insert(key, encode(&ticket.erased(at)))?;
+                tx.by_user.remove(ticket_index_key(erasure.user, number))?;
+            }
+        }
+        for k in &erasure.faq_logs {
+            tx.faq_log.remove(k)?;
+        }
+        for k in &erasure.sessions {
+            tx.sessions.remove(k)?;
+        }
+        tx.profiles.remove(&erasure.user.to_be_bytes())?;
+        tx.meta.insert(
+            format!("erased/{}", erasure.user).as_bytes(),
+            at.to_string().as_bytes(),
+        )?;
+        Ok(())
+    }
+
+    /// The outbox rows, a new ticket's number filled in where a message
+    /// waits for it.
+    fn write_rows(
+        &self,
+        tx: &Tx<'_>,
+        prepared: &[(OutboxRow, Option<Vec<u8>>)],
+        numbers: &[String],
+    ) -> TxResult<Vec<OutboxRow>> {
+        let mut rows = Vec::new();
+        for (row, bytes) in prepared {
+            let mut row = row.clone();
+            let bytes = match bytes {
+                Some(b) => b.clone(),
+                None => {
+                    if let OutItem::Message(message) = &mut row.item {
+                        let number = numbers.last().map(String::as_str).unwrap_or("-");
+                        message.fill_ticket_number(number);
+                    }
+                    self.sealed_transit(&row).map_err(abort)?
+                }
+            };
+            tx.outbox.insert(&row.key(), bytes)?;
+            rows.push(row);
+        }
+        Ok(rows)
+    }
+}
+
+/// A new broadcast job with the next broadcast id.
+fn create_broadcast(tx: &Tx<'_>, job: &Job) -> TxResult<()> {
+    let id = next_count(tx.counters, b"broadcast")?;
+    let mut job = job.clone();
+    job.id = id;
+    tx.broadcasts.insert(&id.to_be_bytes(), encode(&job))?;
+    Ok(())
+}
+
+/// A scheduled or running job marked cancelled (the pump settles it).
+fn cancel_broadcast(tx: &Tx<'_>, id: u64, by: i64) -> TxResult<()> {
+    let key = id.to_be_bytes();
+    if let Some(bytes) = tx.broadcasts.get(key)? {
+        let mut job: Job = decode("broadcasts", &key, &bytes).map_err(abort)?;
+        if matches!(job.state, JobState::Scheduled | JobState::Running) {
+            job.state = JobState::Cancelled;
+            job.cancelled_by = Some(by);
+            tx.broadcasts.insert(&key, encode(&job))?;
+        }
+    }
+    Ok(())
+}
