@@ -91,6 +91,18 @@ fn json_output_has_the_documented_shape() {
     assert_eq!(v["id"], serde_json::Value::Null);
 }
 
+#[test]
+fn lang_shows_the_matched_question_as_the_bot_titles_it() {
+    let v = ask("brp biaya daftar opop?", "en");
+    assert_eq!(v["question"], "How much does it cost to join?");
+    let v = ask("brp biaya daftar opop?", "id");
+    assert_eq!(v["question"], "Berapa biaya ikut OPOP?");
+    let out = common::run_binary(&["faq", "--lang", "en", "brp biaya daftar opop?"], "", &[]);
+    let line = String::from_utf8_lossy(&out.stdout);
+    assert!(line.starts_with("cost 0."), "{line}");
+    assert!(line.trim_end().ends_with("\tHow much does it cost to join?"), "{line}");
+}
+
 mod conversation {
     //! The FAQ inside a chat: answers, suggestions, browsing, feedback and
     //! questions handed to the staff as QST tickets.
