@@ -4,7 +4,7 @@
 //! the button's toast, and the effects gathered so far.
 
 use crate::button_data::ButtonData;
-use crate::event::Event;
+use crate::event::{Event, Role};
 use crate::i18n::{Args, I18n, Lang, MsgId, ids};
 use crate::outcome::{Button, Effect, Keyboard, OutMessage, Outcome};
 use crate::records::Session;
@@ -105,5 +105,43 @@ impl<'a> Reply<'a> {
             effects: self.effects,
             toast: self.toast,
         }
+    }
+}
+
+/// One decision in the making, the skeleton of all three deciders: what
+/// the decider reads (`ctx`), who acts, the event, the session being
+/// changed and the reply being built. Each decider adds its own methods
+/// (`impl Turn<'_, '_, dialog::Context<'_>>` …).
+pub struct Turn<'a, 'c, C> {
+    pub ctx: &'a C,
+    pub role: Role,
+    pub event: &'a Event,
+    pub session: Session,
+    pub out: Reply<'c>,
+}
+
+impl<'a, 'c, C> Turn<'a, 'c, C> {
+    /// A turn writing in `lang`.
+    pub fn new(
+        ctx: &'a C,
+        i18n: &'c I18n,
+        lang: Lang,
+        role: Role,
+        session: Session,
+        event: &'a Event,
+    ) -> Self {
+        Turn {
+            ctx,
+            role,
+            event,
+            session,
+            out: Reply::new(i18n, lang, event),
+        }
+    }
+
+    /// The outcome: the session stamped as active at the event's time,
+    /// the effects and the toast.
+    pub fn finish(self) -> Outcome {
+        self.out.finish(self.session, self.event)
     }
 }

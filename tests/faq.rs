@@ -100,7 +100,11 @@ fn lang_shows_the_matched_question_as_the_bot_titles_it() {
     let out = common::run_binary(&["faq", "--lang", "en", "brp biaya daftar opop?"], "", &[]);
     let line = String::from_utf8_lossy(&out.stdout);
     assert!(line.starts_with("cost 0."), "{line}");
-    assert!(line.trim_end().ends_with("\tHow much does it cost to join?"), "{line}");
+    assert!(
+        line.trim_end()
+            .ends_with("\tHow much does it cost to join?"),
+        "{line}"
+    );
 }
 
 mod conversation {

@@ -49,7 +49,11 @@ fn every_record_reads_back_as_the_previous_version_wrote_it() {
 fn conversations_tickets_and_the_staff_chat_go_on_where_they_were() {
     let dir = copy_fixture();
     let app = app(Store::open(dir.path()).unwrap());
-    assert_eq!(app.staff_chat(), Some(-100123), "/grupstaf's choice is kept");
+    assert_eq!(
+        app.staff_chat(),
+        Some(-100123),
+        "/grupstaf's choice is kept"
+    );
     let mut siti = Chat::with_app(app, 1001, Some("id"));
     let t = siti.send("/status");
     assert!(t.contains("PRD-2026-00001"), "{t}");

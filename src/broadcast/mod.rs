@@ -31,7 +31,7 @@ use crate::html;
 use crate::i18n::ids;
 use crate::outcome::Outcome;
 use crate::records::{BroadcastDraft, Session, Stage};
-use crate::reply::Reply;
+use crate::reply;
 use crate::store::Reads;
 
 /// Deliveries in the outbox at once. Small, so that conversation replies
@@ -67,25 +67,14 @@ pub fn routes(event: &Event, session: &Session) -> bool {
 
 /// Handles one event of the broadcast conversation.
 pub fn handle(ctx: &Context<'_>, role: Role, session: Session, event: &Event) -> Outcome {
-    let mut turn = Turn {
-        ctx,
-        role,
-        event,
-        session,
-        out: Reply::new(&ctx.content.i18n, ctx.config.staff.language, event),
-    };
+    let lang = ctx.config.staff.language;
+    let mut turn = Turn::new(ctx, &ctx.content.i18n, lang, role, session, event);
     turn.run();
-    turn.out.finish(turn.session, event)
+    turn.finish()
 }
 
-/// One step of composing: the admin's session and the reply.
-struct Turn<'a, 'c> {
-    ctx: &'a Context<'c>,
-    role: Role,
-    event: &'a Event,
-    session: Session,
-    out: Reply<'c>,
-}
+/// One step of composing.
+type Turn<'a, 'c> = reply::Turn<'a, 'c, Context<'c>>;
 
 impl Turn<'_, '_> {
     fn run(&mut self) {

@@ -31,7 +31,7 @@ use crate::event::{Event, EventKind, Role};
 use crate::i18n::{Args, Lang, MsgId, ids};
 use crate::outcome::{Button, Keyboard, Outcome};
 use crate::records::{Form, Profile, Session};
-use crate::reply::Reply;
+use crate::reply;
 
 /// A session idle for longer than this is offered "continue or start over".
 const IDLE_AFTER: SignedDuration = SignedDuration::from_hours(24);
@@ -62,24 +62,13 @@ pub fn handle(ctx: &Context<'_>, session: Session, event: &Event) -> Outcome {
     let lang = ctx
         .chosen_lang
         .unwrap_or_else(|| Lang::negotiate(event.language_code.as_deref()));
-    let mut turn = Turn {
-        ctx,
-        event,
-        session,
-        out: Reply::new(&ctx.content.i18n, lang, event),
-    };
+    let mut turn = Turn::new(ctx, &ctx.content.i18n, lang, ctx.role, session, event);
     turn.run();
-    turn.out.finish(turn.session, event)
+    turn.finish()
 }
 
-/// One pass through the engine: the session being changed and the reply
-/// being built.
-struct Turn<'a, 'c> {
-    ctx: &'a Context<'c>,
-    event: &'a Event,
-    session: Session,
-    out: Reply<'c>,
-}
+/// One pass through the engine.
+type Turn<'a, 'c> = reply::Turn<'a, 'c, Context<'c>>;
 
 impl<'a, 'c> Turn<'a, 'c> {
     fn lang(&self) -> Lang {

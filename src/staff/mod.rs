@@ -31,7 +31,7 @@ use crate::content::Content;
 use crate::event::{Event, EventKind, Role};
 use crate::outcome::Outcome;
 use crate::records::{Profile, Session, Staffer, Ticket, UserRecord};
-use crate::reply::Reply;
+use crate::reply;
 use crate::store::Reads;
 
 /// Longest reason, date or answer a staff member may type.
@@ -84,13 +84,8 @@ pub fn routes(event: &Event, staff_chat: Option<i64>) -> bool {
 
 /// Handles one staff-side event. Pure apart from store reads.
 pub fn handle(ctx: &Context<'_>, role: Role, session: Session, event: &Event) -> Outcome {
-    let mut turn = Turn {
-        ctx,
-        role,
-        event,
-        session,
-        out: Reply::new(&ctx.content.i18n, ctx.config.staff.language, event),
-    };
+    let lang = ctx.config.staff.language;
+    let mut turn = Turn::new(ctx, &ctx.content.i18n, lang, role, session, event);
     match &event.kind {
         EventKind::Button { data, message_id } => turn.button(data, *message_id),
         EventKind::Command { name, args } => turn.command(name, args),
@@ -98,17 +93,11 @@ pub fn handle(ctx: &Context<'_>, role: Role, session: Session, event: &Event) ->
         // The Telegram mapping passes nothing else from groups.
         _ => {}
     }
-    turn.out.finish(turn.session, event)
+    turn.finish()
 }
 
-/// One staff-side decision: the staff member's session and the reply.
-struct Turn<'a, 'c> {
-    ctx: &'a Context<'c>,
-    role: Role,
-    event: &'a Event,
-    session: Session,
-    out: Reply<'c>,
-}
+/// One staff-side decision.
+type Turn<'a, 'c> = reply::Turn<'a, 'c, Context<'c>>;
 
 impl Turn<'_, '_> {
     fn writer(&self) -> Writer<'_> {
