@@ -3,9 +3,19 @@
 //! the bot runs these go through a Unix socket in the data folder
 //! (`control.sock`) and the running bot does the work; when it is not
 //! running, the command opens the store itself. Either way the same
-//! [`execute`] runs.
+//! [`produce`] makes the files, and the command — never the bot — writes
+//! them where the operator asked: a request names no path.
+//!
+//! The socket is for the bot's own user: it is 0600 in the 0700 data
+//! folder, a connection from another uid (root excepted) is refused
+//! (`SO_PEERCRED`), and a request line longer than [`MAX_REQUEST`] is
+//! refused without being read further.
+//!
+//! The answer on the socket: for each file, a line `{"file": NAME}` and its
+//! bytes in chunks (`{"chunk": LEN}` then LEN bytes), then one line
+//! `{"ok": …, "message": …}`.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
@@ -15,6 +25,10 @@ use crate::app::App;
 
 /// The socket's file name inside the data folder.
 pub const SOCKET: &str = "control.sock";
+/// Longest request line the bot reads.
+pub const MAX_REQUEST: usize = 4096;
+/// Bytes per chunk of a file on the socket.
+const CHUNK: usize = 64 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -23,67 +37,176 @@ pub enum ExportFormat {
     Csv,
 }
 
-/// One operator request; paths are absolute.
+/// One operator request.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "cmd", rename_all = "snake_case")]
 pub enum Request {
-    Backup {
-        out: PathBuf,
-    },
+    Backup,
     Export {
         format: ExportFormat,
-        out: PathBuf,
         since: Option<Timestamp>,
     },
 }
 
+/// One line of the answer on the socket.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-struct Response {
-    ok: bool,
-    message: String,
+#[serde(untagged)]
+enum Frame {
+    File { file: String },
+    Chunk { chunk: usize },
+    End { ok: bool, message: String },
 }
 
-/// Carries out a request against an open store; returns what to print.
-pub fn execute(app: &App, request: &Request) -> Result<String, String> {
+/// Where produced files go: the operator's disk, or the socket back to
+/// the command.
+pub trait Sink {
+    /// A file named `name`, its bytes written by `fill`.
+    fn file(
+        &mut self,
+        name: &str,
+        fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<()>;
+}
+
+/// Makes a request's files with an open store; returns what to say about
+/// them (the sheets' row counts, the backup's records).
+pub fn produce(app: &App, request: &Request, sink: &mut dyn Sink) -> Result<String, String> {
+    let failed = |e: io::Error| e.to_string();
     match request {
-        Request::Backup { out } => {
-            let summary = app.store.backup_to(out).map_err(|e| e.to_string())?;
+        Request::Backup => {
+            let mut summary = None;
+            sink.file("backup.jsonl", &mut |w| {
+                let s = app.store.backup(w).map_err(io::Error::other)?;
+                summary = Some(s);
+                Ok(())
+            })
+            .map_err(failed)?;
+            let summary = summary.ok_or("the backup was not made")?;
             Ok(format!(
-                "backup written to {}: {} records in {} trees",
-                out.display(),
+                "{} records in {} trees",
                 summary.records(),
                 summary.counts.len()
             ))
         }
-        Request::Export { format, out, since } => {
+        Request::Export { format, since } => {
             let sheets =
                 crate::export::sheets(&app.store, &app.content, app.config.staff.language, *since)
                     .map_err(|e| e.to_string())?;
+            let files = match format {
+                ExportFormat::Xlsx => vec![(
+                    "export.xlsx".to_string(),
+                    crate::export::xlsx(&sheets).map_err(|e| e.to_string())?,
+                )],
+                ExportFormat::Csv => {
+                    crate::export::csv_files(&sheets).map_err(|e| e.to_string())?
+                }
+            };
+            for (name, bytes) in &files {
+                sink.file(name, &mut |w| w.write_all(bytes))
+                    .map_err(failed)?;
+            }
             let rows: Vec<String> = sheets
                 .iter()
                 .map(|s| format!("{} {}", s.name, s.rows.len()))
                 .collect();
-            match format {
-                ExportFormat::Xlsx => {
-                    let bytes = crate::export::xlsx(&sheets).map_err(|e| e.to_string())?;
-                    std::fs::write(out, bytes)
-                        .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-                }
-                ExportFormat::Csv => {
-                    crate::export::write_csv(&sheets, out).map_err(|e| e.to_string())?;
-                }
-            }
-            Ok(format!(
-                "exported to {} ({})",
-                out.display(),
-                rows.join(", ")
-            ))
+            Ok(rows.join(", "))
         }
     }
 }
 
-/// Sends a request to a running bot. `Ok(None)`: no bot is listening.
-pub fn call(data_dir: &Path, request: &Request) -> std::io::Result<Option<Result<String, String>>> {
+/// Writes produced files where the operator asked: `out` is the file
+/// (backup, workbook) or the folder (CSV files). Each file is private and
+/// whole (temporary name, then renamed); nothing goes into the data
+/// folder.
+pub struct Disk {
+    out: PathBuf,
+    folder: bool,
+    written: Vec<PathBuf>,
+}
+
+impl Disk {
+    pub fn new(request: &Request, out: &Path, data_dir: &Path) -> Result<Disk, String> {
+        if crate::files::is_store_file(out, data_dir) {
+            return Err(format!(
+                "{} is one of the data folder's own files ({}): choose another path",
+                out.display(),
+                data_dir.display()
+            ));
+        }
+        let folder = matches!(
+            request,
+            Request::Export {
+                format: ExportFormat::Csv,
+                ..
+            }
+        );
+        Ok(Disk {
+            out: out.to_path_buf(),
+            folder,
+            written: Vec::new(),
+        })
+    }
+
+    /// What was written, for the operator.
+    pub fn describe(&self, request: &Request, summary: &str) -> String {
+        match request {
+            Request::Backup => format!("backup written to {}: {summary}", self.out.display()),
+            Request::Export { .. } => format!("exported to {} ({summary})", self.out.display()),
+        }
+    }
+}
+
+impl Sink for Disk {
+    fn file(
+        &mut self,
+        name: &str,
+        fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let path = if self.folder {
+            crate::files::create_dir(&self.out)?;
+            // Only a plain file name from the producer, never a path.
+            let name = Path::new(name)
+                .file_name()
+                .ok_or_else(|| io::Error::other("a file without a name"))?;
+            self.out.join(name)
+        } else {
+            if let Some(dir) = self.out.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)?;
+            }
+            self.out.clone()
+        };
+        crate::files::write_whole(&path, |f| fill(f))?;
+        self.written.push(path);
+        Ok(())
+    }
+}
+
+/// Runs a request: through the running bot if one listens on the socket,
+/// else with `open`'s store; the files go to `out`. `Ok` is what to print.
+pub fn run(
+    data_dir: &Path,
+    request: &Request,
+    out: &Path,
+    open: impl FnOnce() -> anyhow::Result<App>,
+) -> anyhow::Result<Result<String, String>> {
+    let mut disk = match Disk::new(request, out, data_dir) {
+        Ok(disk) => disk,
+        Err(message) => return Ok(Err(message)),
+    };
+    let produced = match call(data_dir, request, &mut disk)? {
+        Some(answer) => answer,
+        None => produce(&open()?, request, &mut disk),
+    };
+    Ok(produced.map(|summary| disk.describe(request, &summary)))
+}
+
+/// Sends a request to a running bot and takes the files it streams back.
+/// `Ok(None)`: no bot is listening.
+pub fn call(
+    data_dir: &Path,
+    request: &Request,
+    sink: &mut dyn Sink,
+) -> io::Result<Option<Result<String, String>>> {
     #[cfg(unix)]
     {
         let path = data_dir.join(SOCKET);
@@ -92,30 +215,131 @@ pub fn call(data_dir: &Path, request: &Request) -> std::io::Result<Option<Result
             Err(e)
                 if matches!(
                     e.kind(),
-                    std::io::ErrorKind::NotFound | std::io::ErrorKind::ConnectionRefused
+                    io::ErrorKind::NotFound | io::ErrorKind::ConnectionRefused
                 ) =>
             {
                 return Ok(None);
             }
             Err(e) => return Err(e),
         };
-        let mut line = serde_json::to_string(request).map_err(std::io::Error::other)?;
+        let mut line = serde_json::to_string(request).map_err(io::Error::other)?;
         line.push('\n');
         stream.write_all(line.as_bytes())?;
-        let mut answer = String::new();
-        BufReader::new(stream).read_line(&mut answer)?;
-        let response: Response = serde_json::from_str(&answer).map_err(std::io::Error::other)?;
-        Ok(Some(if response.ok {
-            Ok(response.message)
-        } else {
-            Err(response.message)
-        }))
+        receive(BufReader::new(stream), sink).map(Some)
     }
     #[cfg(not(unix))]
     {
-        let _ = (data_dir, request);
+        let _ = (data_dir, request, sink);
         Ok(None)
     }
+}
+
+/// Reads the bot's answer: files into `sink`, then the end line.
+fn receive(mut input: impl BufRead, sink: &mut dyn Sink) -> io::Result<Result<String, String>> {
+    let bad = || io::Error::other("the bot's answer was cut off");
+    let mut frame = read_frame(&mut input)?.ok_or_else(bad)?;
+    loop {
+        match frame {
+            Frame::End { ok, message } => return Ok(if ok { Ok(message) } else { Err(message) }),
+            Frame::Chunk { .. } => return Err(io::Error::other("a chunk without its file")),
+            Frame::File { file } => {
+                let mut next = None;
+                sink.file(&file, &mut |w| {
+                    loop {
+                        match read_frame(&mut input)?.ok_or_else(bad)? {
+                            Frame::Chunk { chunk } => {
+                                io::copy(&mut (&mut input).take(chunk as u64), w)?;
+                            }
+                            other => {
+                                next = Some(other);
+                                return Ok(());
+                            }
+                        }
+                    }
+                })?;
+                frame = next.ok_or_else(bad)?;
+            }
+        }
+    }
+}
+
+fn read_frame(input: &mut impl BufRead) -> io::Result<Option<Frame>> {
+    let mut line = String::new();
+    if input.read_line(&mut line)? == 0 {
+        return Ok(None);
+    }
+    serde_json::from_str(&line)
+        .map(Some)
+        .map_err(io::Error::other)
+}
+
+fn write_frame(out: &mut impl Write, frame: &Frame) -> io::Result<()> {
+    let mut line = serde_json::to_vec(frame).map_err(io::Error::other)?;
+    line.push(b'\n');
+    out.write_all(&line)
+}
+
+/// The bot's side of the socket: each file as chunks.
+struct SocketSink<W: Write> {
+    out: W,
+}
+
+impl<W: Write> Sink for SocketSink<W> {
+    fn file(
+        &mut self,
+        name: &str,
+        fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        write_frame(
+            &mut self.out,
+            &Frame::File {
+                file: name.to_string(),
+            },
+        )?;
+        let mut chunks = io::BufWriter::with_capacity(CHUNK, Chunks { out: &mut self.out });
+        fill(&mut chunks)?;
+        chunks.flush()
+    }
+}
+
+/// Cuts what is written into chunk frames.
+struct Chunks<'a, W: Write> {
+    out: &'a mut W,
+}
+
+impl<W: Write> Write for Chunks<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        write_frame(self.out, &Frame::Chunk { chunk: buf.len() })?;
+        self.out.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// Reads one request line, refusing one longer than [`MAX_REQUEST`].
+fn read_request(input: &mut impl Read) -> Result<Request, String> {
+    let mut line = Vec::new();
+    let mut limited = BufReader::new(input.take(MAX_REQUEST as u64 + 1));
+    limited
+        .read_until(b'\n', &mut line)
+        .map_err(|e| e.to_string())?;
+    if line.len() > MAX_REQUEST {
+        return Err(format!("request longer than {MAX_REQUEST} bytes"));
+    }
+    serde_json::from_slice(&line).map_err(|e| format!("bad request: {e}"))
+}
+
+/// Whether a peer may use the socket: the bot's own user, or root.
+#[cfg(unix)]
+fn allowed(uid: u32) -> bool {
+    // SAFETY: geteuid has no preconditions.
+    uid == 0 || uid == unsafe { libc::geteuid() }
 }
 
 /// Serves requests on the socket until `stop` turns true.
@@ -125,7 +349,6 @@ pub async fn serve(
     data_dir: PathBuf,
     mut stop: tokio::sync::watch::Receiver<bool>,
 ) {
-    use tokio::io::{AsyncBufReadExt, AsyncWriteExt};
     let path = data_dir.join(SOCKET);
     // A socket file left by a killed bot: nobody listens on it.
     let _ = std::fs::remove_file(&path);
@@ -136,6 +359,12 @@ pub async fn serve(
             return;
         }
     };
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Err(e) = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)) {
+            tracing::warn!(error = %e, "cannot make the control socket private");
+        }
+    }
     loop {
         let stream = tokio::select! {
             accepted = listener.accept() => match accepted {
@@ -147,37 +376,58 @@ pub async fn serve(
             },
             _ = stop.changed() => break,
         };
+        let uid = stream.peer_cred().map(|c| c.uid());
+        if !uid.as_ref().is_ok_and(|uid| allowed(*uid)) {
+            tracing::warn!(
+                ?uid,
+                "control socket: refused a connection from another user"
+            );
+            continue;
+        }
         let app = std::sync::Arc::clone(&app);
-        tokio::spawn(async move {
-            let (read, mut write) = stream.into_split();
-            let mut line = String::new();
-            if tokio::io::BufReader::new(read)
-                .read_line(&mut line)
-                .await
-                .is_err()
-            {
+        tokio::task::spawn_blocking(move || {
+            let Ok(stream) = stream.into_std().and_then(|s| {
+                s.set_nonblocking(false)?;
+                Ok(s)
+            }) else {
                 return;
-            }
-            let response = match serde_json::from_str::<Request>(&line) {
-                Ok(request) => {
-                    match tokio::task::spawn_blocking(move || execute(&app, &request)).await {
-                        Ok(Ok(message)) => Response { ok: true, message },
-                        Ok(Err(message)) => Response { ok: false, message },
-                        Err(e) => Response {
-                            ok: false,
-                            message: e.to_string(),
-                        },
-                    }
-                }
-                Err(e) => Response {
-                    ok: false,
-                    message: format!("bad request: {e}"),
-                },
             };
-            let mut answer = serde_json::to_string(&response).unwrap_or_default();
-            answer.push('\n');
-            let _ = write.write_all(answer.as_bytes()).await;
+            if let Err(e) = answer(&app, stream) {
+                tracing::warn!(error = %e, "control socket: the command went away");
+            }
         });
     }
     let _ = std::fs::remove_file(&path);
+}
+
+/// One connection: the request, the files, the end line.
+#[cfg(unix)]
+fn answer(app: &App, mut stream: std::os::unix::net::UnixStream) -> io::Result<()> {
+    let result = read_request(&mut stream).and_then(|request| {
+        let mut sink = SocketSink {
+            out: io::BufWriter::new(&stream),
+        };
+        let produced = produce(app, &request, &mut sink);
+        sink.out.flush().map_err(|e| e.to_string())?;
+        produced
+    });
+    let (ok, message) = match result {
+        Ok(message) => (true, message),
+        Err(message) => (false, message),
+    };
+    write_frame(&mut stream, &Frame::End { ok, message })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_request_is_refused_without_reading_it_all() {
+        let mut long = std::io::repeat(b'x').take(10 * 1024 * 1024);
+        let err = read_request(&mut long).unwrap_err();
+        assert!(err.contains("longer than"), "{err}");
+        let mut ok = &b"{\"cmd\":\"backup\"}\n"[..];
+        assert_eq!(read_request(&mut ok), Ok(Request::Backup));
+    }
 }

@@ -375,16 +375,11 @@ pub fn xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, ExportError> {
     Ok(book.save_to_buffer()?)
 }
 
-/// One CSV file per sheet in `dir` (created if needed), UTF-8 with a BOM.
-pub fn write_csv(sheets: &[Sheet], dir: &Path) -> Result<Vec<PathBuf>, ExportError> {
-    let io = |path: &Path| {
-        let path = path.display().to_string();
-        move |source| ExportError::Io { path, source }
-    };
-    std::fs::create_dir_all(dir).map_err(io(dir))?;
+/// One CSV file per sheet, UTF-8 with a BOM: (file name, bytes).
+pub fn csv_files(sheets: &[Sheet]) -> Result<Vec<(String, Vec<u8>)>, ExportError> {
     let mut files = Vec::new();
     for sheet in sheets {
-        let path = dir.join(format!("{}.csv", sheet.name));
+        let name = format!("{}.csv", sheet.name);
         let mut bytes = "\u{FEFF}".as_bytes().to_vec();
         {
             let mut w = csv::Writer::from_writer(&mut bytes);
@@ -392,12 +387,31 @@ pub fn write_csv(sheets: &[Sheet], dir: &Path) -> Result<Vec<PathBuf>, ExportErr
             for row in &sheet.rows {
                 w.write_record(row.iter().map(Cell::to_csv))?;
             }
-            w.flush().map_err(io(&path))?;
+            w.flush().map_err(|source| ExportError::Io {
+                path: name.clone(),
+                source,
+            })?;
         }
-        std::fs::write(&path, bytes).map_err(io(&path))?;
-        files.push(path);
+        files.push((name, bytes));
     }
     Ok(files)
+}
+
+/// One CSV file per sheet in `dir` (created if needed, private).
+pub fn write_csv(sheets: &[Sheet], dir: &Path) -> Result<Vec<PathBuf>, ExportError> {
+    let io = |path: &Path| {
+        let path = path.display().to_string();
+        move |source| ExportError::Io { path, source }
+    };
+    crate::files::create_dir(dir).map_err(io(dir))?;
+    let mut paths = Vec::new();
+    for (name, bytes) in csv_files(sheets)? {
+        let path = dir.join(name);
+        crate::files::write_whole(&path, |f| std::io::Write::write_all(f, &bytes))
+            .map_err(io(&path))?;
+        paths.push(path);
+    }
+    Ok(paths)
 }
 
 /// The file name of an export made at `now`: `opop-2026-11-28.xlsx`.

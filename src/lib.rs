@@ -24,8 +24,8 @@
 //!    builder the deciders share), [`button_data`] and [`commands`] (the
 //!    typed protocols of buttons and commands), [`content`] (dialogs, FAQ,
 //!    regions from `dialogs/`), [`config`] (defaults < `opop-bot.toml` <
-//!    environment), [`i18n`] (Fluent bundles from `locales/`), [`html`]
-//!    and [`time`] (Telegram HTML, WIB).
+//!    environment), [`i18n`] (Fluent bundles from `locales/`), [`html`],
+//!    [`time`] and [`files`] (Telegram HTML, WIB, private files).
 
 pub mod app;
 pub mod background;
@@ -40,6 +40,7 @@ pub mod control;
 pub mod dialog;
 pub mod event;
 pub mod export;
+pub mod files;
 pub mod html;
 pub mod i18n;
 pub mod outcome;

@@ -142,6 +142,8 @@ fn tune_malloc() {
 
 fn main() -> ExitCode {
     tune_malloc();
+    // Every file this process writes (sled's too) is private to its user.
+    opop_bot::files::private_umask();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -217,14 +219,11 @@ fn faq_line(content: &Content, lang: Lang, question: &str, json: bool) -> String
 }
 
 /// Runs an operator request: through the running bot if there is one,
-/// else against the store opened here.
-fn operator(config_path: Option<&Path>, request: Request) -> anyhow::Result<ExitCode> {
+/// else against the store opened here; the files go to `out`.
+fn operator(config_path: Option<&Path>, request: Request, out: &Path) -> anyhow::Result<ExitCode> {
     let config = Config::load(config_path)?;
-    let answer = match opop_bot::control::call(&config.bot.data_dir, &request)? {
-        Some(answer) => answer,
-        None => opop_bot::control::execute(&app_of(config)?, &request),
-    };
-    match answer {
+    let data_dir = config.bot.data_dir.clone();
+    match opop_bot::control::run(&data_dir, &request, out, || app_of(config))? {
         Ok(message) => {
             println!("{message}");
             Ok(ExitCode::SUCCESS)
@@ -244,12 +243,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let config = cli.config.as_deref();
     match cli.command {
         Command::Export { format, out, since } => export(config, format, out, since),
-        Command::Backup { out } => operator(
-            config,
-            Request::Backup {
-                out: absolute(out)?,
-            },
-        ),
+        Command::Backup { out } => operator(config, Request::Backup, &absolute(out)?),
         Command::Restore { input, data_dir } => restore(&input, &data_dir),
         Command::Run => run_bot(config),
         Command::Check { dialogs, locales } => check(config, dialogs, locales),
@@ -295,8 +289,7 @@ fn export(
         FormatArg::Xlsx => ExportFormat::Xlsx,
         FormatArg::Csv => ExportFormat::Csv,
     };
-    let out = absolute(out)?;
-    operator(config, Request::Export { format, out, since })
+    operator(config, Request::Export { format, since }, &absolute(out)?)
 }
 
 fn restore(input: &Path, data_dir: &Path) -> anyhow::Result<ExitCode> {

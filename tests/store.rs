@@ -182,3 +182,52 @@ fn a_reopened_data_folder_keeps_everything() {
         }
     );
 }
+
+#[test]
+fn a_data_folder_without_its_keyring_is_refused_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let now: Timestamp = "2026-11-28T03:00:00Z".parse().unwrap();
+    let before = {
+        let store = Store::open(dir.path()).unwrap();
+        let user = UserRecord::new(7, now);
+        store
+            .apply(&delivery(7, Some(1)), &user, &ticket_outcome(7, now))
+            .unwrap();
+        let mut backup = Vec::new();
+        store.backup(&mut backup).unwrap();
+        backup
+    };
+    let keyring = dir.path().join("keyring.json");
+    let aside = dir.path().with_extension("keyring");
+    std::fs::rename(&keyring, &aside).unwrap();
+    let err = Store::open(dir.path()).err().expect("refused");
+    assert!(err.to_string().contains("keyring.json is missing"), "{err}");
+    assert!(!keyring.exists(), "no new keyring was made");
+    // The bot itself says so in one line and stops with an error.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_opop-bot"))
+        .arg("run")
+        .env(
+            "TELOXIDE_TOKEN",
+            "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef012",
+        )
+        .env("TELOXIDE_API_URL", "http://127.0.0.1:9")
+        .env("OPOP_DATA_DIR", dir.path())
+        .env_remove("OPOP_CONFIG")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(said.trim().lines().count(), 1, "{said}");
+    assert!(said.contains("keyring.json is missing"), "{said}");
+    assert!(said.contains("opop-bot restore"), "what to do: {said}");
+    assert!(!keyring.exists(), "no new keyring was made");
+    // With its keyring back, the folder holds exactly what it held.
+    std::fs::rename(&aside, &keyring).unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mut after = Vec::new();
+    store.backup(&mut after).unwrap();
+    assert_eq!(
+        String::from_utf8(after).unwrap(),
+        String::from_utf8(before).unwrap()
+    );
+}

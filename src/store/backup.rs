@@ -186,18 +186,15 @@ fn scrub_file(path: &Path, user: i64, now: jiff::Timestamp) -> Result<(), Backup
         for (name, n) in header.counts.iter_mut() {
             *n = counts.get(name).copied().unwrap_or(0);
         }
-        let tmp = path.with_extension("scrub");
-        {
-            let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
-            serde_json::to_writer(&mut file, &header).map_err(std::io::Error::from)?;
+        crate::files::write_whole(path, |file| {
+            serde_json::to_writer(&mut *file, &header).map_err(std::io::Error::from)?;
             file.write_all(b"\n")?;
             for line in &kept {
                 file.write_all(line.as_bytes())?;
                 file.write_all(b"\n")?;
             }
-            file.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-        }
-        std::fs::rename(&tmp, path)?;
+            Ok(())
+        })?;
     }
     Ok(())
 }
@@ -230,7 +227,7 @@ fn from_hex(s: &str) -> Option<Vec<u8>> {
 
 impl Store {
     /// Writes a consistent snapshot of every tree.
-    pub fn backup(&self, out: &mut impl Write) -> Result<Summary, BackupError> {
+    pub fn backup(&self, out: &mut (impl Write + ?Sized)) -> Result<Summary, BackupError> {
         let _quiet = self.gate.write().unwrap_or_else(|e| e.into_inner());
         // Values are opened: a backup holds plain JSON, and restore seals
         // it again with the new folder's keys. Records of an erased person
@@ -289,14 +286,14 @@ impl Store {
     /// `path` is always complete).
     pub fn backup_to(&self, path: &Path) -> Result<Summary, BackupError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
+            crate::files::create_dir(dir)?;
         }
-        let tmp = path.with_extension("partial");
-        let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
-        let summary = self.backup(&mut file)?;
-        file.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-        std::fs::rename(&tmp, path)?;
-        Ok(summary)
+        let mut summary = None;
+        crate::files::write_whole(path, |file| {
+            summary = Some(self.backup(file).map_err(std::io::Error::other)?);
+            Ok(())
+        })?;
+        Ok(summary.expect("written"))
     }
 
     /// Rebuilds a store in `dir` (new, or an empty folder) from a backup.

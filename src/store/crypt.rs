@@ -86,6 +86,33 @@ fn unhex(s: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
+/// A key generation never used for its owner: random, so that a keyring
+/// replaced by an older copy or lost with the store cannot hand out a key
+/// id that records in the store were sealed with (they would read as
+/// damaged, not as erased).
+fn fresh_generation(old: Option<u32>) -> u32 {
+    loop {
+        let mut bytes = [0u8; 4];
+        chacha20poly1305::aead::rand_core::RngCore::fill_bytes(&mut OsRng, &mut bytes);
+        let generation = u32::from_be_bytes(bytes);
+        if generation != 0 && Some(generation) != old {
+            return generation;
+        }
+    }
+}
+
+impl Ring {
+    /// The generation of `owner`'s current key: the one recorded, else 0
+    /// for a key made before generations were random, else a fresh one.
+    fn generation_of(&self, owner: i64) -> u32 {
+        match self.generations.get(&owner) {
+            Some(g) => *g,
+            None if self.keys.contains_key(&(owner, 0)) || owner < 0 => 0,
+            None => fresh_generation(None),
+        }
+    }
+}
+
 /// The owner id of an epoch (negative; people's ids are positive).
 fn epoch_id(epoch: u64) -> i64 {
     -(epoch as i64) - 1
@@ -180,18 +207,8 @@ impl Keyring {
             path: path.display().to_string(),
             source,
         };
-        let tmp = path.with_extension("json.tmp");
         let bytes = serde_json::to_vec(&state).expect("keyring serializes");
-        let mut file = std::fs::File::create(&tmp).map_err(io)?;
-        file.write_all(&bytes).map_err(io)?;
-        file.sync_all().map_err(io)?;
-        drop(file);
-        std::fs::rename(&tmp, path).map_err(io)?;
-        if let Some(dir) = path.parent() {
-            if let Ok(d) = std::fs::File::open(dir) {
-                let _ = d.sync_all();
-            }
-        }
+        crate::files::write_whole(path, |file| file.write_all(&bytes)).map_err(io)?;
         Ok(())
     }
 
@@ -220,12 +237,13 @@ impl Keyring {
     /// disk.
     pub fn seal(&self, owner: i64, plain: &[u8]) -> Result<Vec<u8>, CryptError> {
         let mut ring = self.lock();
-        let generation = ring.generations.get(&owner).copied().unwrap_or(0);
+        let generation = ring.generation_of(owner);
         let key = match ring.keys.get(&(owner, generation)) {
             Some(k) => *k,
             None => {
                 let k = XChaCha20Poly1305::generate_key(&mut OsRng);
                 ring.keys.insert((owner, generation), k);
+                ring.generations.insert(owner, generation);
                 if ring.bulk {
                     ring.unsaved = true;
                 } else {
@@ -284,7 +302,7 @@ impl Keyring {
         let before = ring.keys.len();
         ring.keys.retain(|(o, _), _| *o != owner);
         if ring.keys.len() != before {
-            let next = ring.generations.get(&owner).copied().unwrap_or(0) + 1;
+            let next = fresh_generation(ring.generations.get(&owner).copied());
             ring.generations.insert(owner, next);
             self.save(&ring)?;
         }
@@ -347,5 +365,19 @@ mod tests {
         assert!(matches!(reloaded.open(&sealed), Err(CryptError::Shredded)));
         let reloaded = Keyring::load(dir.path()).unwrap();
         assert_eq!(&*reloaded.open(&again).unwrap(), b"new");
+    }
+
+    #[test]
+    fn a_new_keyring_never_hands_out_a_key_id_of_an_old_one() {
+        let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let old = Keyring::load(a.path()).unwrap();
+        let sealed = old.seal(1001, b"Siti").unwrap();
+        // A keyring started afresh (lost, or replaced by one without this
+        // person): the person's new key has another id, so the old record
+        // reads as the unreadable record it is, never as a wrong key's.
+        let new = Keyring::load(b.path()).unwrap();
+        let again = new.seal(1001, b"Siti").unwrap();
+        assert_ne!(sealed[9..13], again[9..13], "another generation");
+        assert!(matches!(new.open(&sealed), Err(CryptError::Shredded)));
     }
 }

@@ -71,6 +71,15 @@ pub enum StoreError {
         "the data folder was written by a newer opop-bot (schema {found}, this one knows {SCHEMA_VERSION})"
     )]
     TooNew { found: u32 },
+    #[error(
+        "{0} is missing, but the data folder holds sealed records that only it can open: put back the keyring.json that belongs with this folder (it must be copied with it), or restore a backup into a new folder with `opop-bot restore`; nothing was changed"
+    )]
+    KeyringMissing(String),
+    #[error("the data folder {path}: {source}")]
+    Folder {
+        path: String,
+        source: std::io::Error,
+    },
 }
 
 /// A read that failed is logged and reads as nothing, for deciders that
@@ -134,11 +143,48 @@ pub struct Store {
     release: outbox::SharedRelease,
 }
 
+/// Whether a store holds records sealed with its keyring's keys: people,
+/// sessions, FAQ records and transit rows always are; tickets unless
+/// erased.
+fn holds_sealed(db: &sled::Db) -> Result<bool, StoreError> {
+    for name in [
+        "users", "profiles", "sessions", "faq_log", "inbox", "outbox",
+    ] {
+        if !db.open_tree(name)?.is_empty() {
+            return Ok(true);
+        }
+    }
+    for r in db.open_tree("tickets")?.iter().take(100) {
+        if crypt::Keyring::owner_of(&r?.1).is_some() {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 impl Store {
-    /// Opens (or creates) the store in a folder.
+    /// Opens (or creates) the store in a folder, which is made private to
+    /// this user (0700, its files 0600). A folder whose keyring is gone is
+    /// refused, untouched: its sealed records would read as erased.
     pub fn open(path: impl AsRef<Path>) -> Result<Store, StoreError> {
         let path = path.as_ref();
+        let folder = |source| StoreError::Folder {
+            path: path.display().to_string(),
+            source,
+        };
+        crate::files::create_dir(path).map_err(folder)?;
+        crate::files::make_private(path).map_err(folder)?;
+        for dir in [path.to_path_buf(), path.join("backups")] {
+            let removed = crate::files::remove_leftovers(&dir).map_err(folder)?;
+            if removed > 0 {
+                tracing::info!(removed, dir = %dir.display(), "half-written files of a crash removed");
+            }
+        }
+        let keyring = path.join(crypt::FILE);
         let db = sled::Config::new().path(path).open()?;
+        if !keyring.exists() && holds_sealed(&db)? {
+            return Err(StoreError::KeyringMissing(keyring.display().to_string()));
+        }
         let keys = crypt::Keyring::load(path)?;
         Store::from_db(db, keys, Some(path.to_path_buf()))
     }

@@ -23,6 +23,17 @@ impl Drop for BotProcess {
 }
 
 pub fn start_bot(fake: &FakeBotApi, data: &Path, extra: &[(&str, &str)]) -> BotProcess {
+    start_bot_with(fake, data, extra, |_| {})
+}
+
+/// [`start_bot`], with the command changed by `configure` first (its
+/// umask, its standard error).
+pub fn start_bot_with(
+    fake: &FakeBotApi,
+    data: &Path,
+    extra: &[(&str, &str)],
+    configure: impl FnOnce(&mut Command),
+) -> BotProcess {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_opop-bot"));
     cmd.arg("run")
         .envs(fake.env())
@@ -40,6 +51,7 @@ pub fn start_bot(fake: &FakeBotApi, data: &Path, extra: &[(&str, &str)]) -> BotP
     for (k, v) in extra {
         cmd.env(k, v);
     }
+    configure(&mut cmd);
     BotProcess(cmd.spawn().expect("bot starts"))
 }
 

@@ -5,6 +5,7 @@
 
 mod broadcast;
 mod crash;
+mod hardening;
 mod staff;
 #[path = "../support/mod.rs"]
 mod support;

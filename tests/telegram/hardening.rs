@@ -1,0 +1,193 @@
+//! What a review of the running bot found (issue 15), each as the promise
+//! it breaks: private files under any umask, a control socket only the
+//! bot's user can use, no start without the keyring.
+
+use std::os::unix::fs::PermissionsExt;
+use std::os::unix::process::CommandExt;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use super::support::bot::*;
+use super::support::fake_bot_api::TestUser;
+
+/// Every path under `dir` that its group or others may read, write or
+/// enter.
+fn loose_paths(dir: &Path) -> Vec<String> {
+    let mut loose = Vec::new();
+    let mode = std::fs::symlink_metadata(dir).unwrap().permissions().mode();
+    if mode & 0o077 != 0 {
+        loose.push(format!("{} {:o}", dir.display(), mode & 0o777));
+    }
+    if dir.is_dir() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            loose.extend(loose_paths(&entry.unwrap().path()));
+        }
+    }
+    loose
+}
+
+/// The real binary with `args`, the data folder and a umask of 000.
+fn cli_umask_000(args: &[&str], data: &Path) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_opop-bot"));
+    cmd.args(args)
+        .env("OPOP_DATA_DIR", data)
+        .env_remove("OPOP_CONFIG")
+        .stdin(Stdio::null());
+    // SAFETY: umask is async-signal-safe.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::umask(0);
+            Ok(())
+        });
+    }
+    cmd.output().unwrap()
+}
+
+fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions.
+    unsafe { libc::geteuid() == 0 }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn under_umask_000_nothing_the_bot_writes_is_readable_by_others() {
+    let f = fake();
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let _bot = start_bot_with(&f, &data, &[], |cmd| unsafe {
+        cmd.pre_exec(|| {
+            libc::umask(0);
+            Ok(())
+        });
+    });
+    assert!(f.wait_for_polling(WAIT).await, "the bot polls");
+    let user = TestUser::new(1501, "Siti").lang("id");
+    register(&f, &user).await;
+    say(&f, &user, "/produk").await;
+    say(&f, &user, "Kopi Arabika Ijen").await;
+    press(&f, &user, "Kopi").await;
+    say(&f, &user, "Kopi arabika dari kebun santri.").await;
+    let before = replies(&f, user.id).len();
+    f.push_update(f.photo_update(&user, None, None));
+    new_replies(&f, user.id, before, "a photo").await;
+    press(&f, &user, "Selesai").await;
+    // The day's automatic backup was written at start.
+    assert!(
+        std::fs::read_dir(data.join("backups")).unwrap().count() > 0,
+        "a daily backup"
+    );
+    // Exports and a backup through the running bot, also under umask 000.
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o700)).unwrap();
+    for args in [
+        vec!["export", "--out", out.join("opop.xlsx").to_str().unwrap()],
+        vec![
+            "export",
+            "--format",
+            "csv",
+            "--out",
+            out.join("csv").to_str().unwrap(),
+        ],
+        vec![
+            "backup",
+            "--out",
+            out.join("backup.jsonl").to_str().unwrap(),
+        ],
+    ] {
+        let done = cli_umask_000(&args, &data);
+        assert!(
+            done.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&done.stderr)
+        );
+    }
+    assert!(out.join("csv/Produk.csv").exists());
+    assert_eq!(loose_paths(&data), Vec::<String>::new(), "the data folder");
+    let mut outputs = loose_paths(&out);
+    outputs.retain(|p| !p.starts_with(&format!("{} ", out.display())));
+    assert_eq!(outputs, Vec::<String>::new(), "the exports and the backup");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn another_user_can_neither_use_the_control_socket_nor_make_the_bot_write() {
+    if !is_root() {
+        eprintln!("skipped: running as another user needs root");
+        return;
+    }
+    let f = fake();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let data = dir.path().join("data");
+    let _bot = start_bot(&f, &data, &[]);
+    assert!(f.wait_for_polling(WAIT).await, "the bot polls");
+    let socket = data.join("control.sock");
+    assert!(socket.exists());
+    assert_eq!(
+        std::fs::metadata(&socket).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    // A folder the other user (nobody, 65534) may write in.
+    let theirs = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(theirs.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let target = theirs.path().join("stolen.jsonl");
+    let as_nobody = || {
+        Command::new(env!("CARGO_BIN_EXE_opop-bot"))
+            .args(["backup", "--out", target.to_str().unwrap()])
+            .env("OPOP_DATA_DIR", &data)
+            .env_remove("OPOP_CONFIG")
+            .uid(65534)
+            .gid(65534)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    };
+    let before = loose_paths(&data);
+    let out = as_nobody();
+    assert!(!out.status.success(), "the data folder keeps them out");
+    assert!(!target.exists());
+    // Even with the folder and the socket opened up by mistake, the bot
+    // answers only its own user (SO_PEERCRED).
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(&socket, std::fs::Permissions::from_mode(0o666)).unwrap();
+    let out = as_nobody();
+    assert!(!out.status.success(), "refused by the bot");
+    assert!(!target.exists(), "nothing written for them");
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o700)).unwrap();
+    assert_eq!(before, Vec::<String>::new());
+    // A request line without end is refused after a few kilobytes.
+    {
+        use std::io::{BufRead, Write};
+        let mut stream = std::os::unix::net::UnixStream::connect(&socket).unwrap();
+        let _ = stream.write_all(&vec![b'x'; 1 << 20]);
+        let mut answer = String::new();
+        std::io::BufReader::new(stream)
+            .read_line(&mut answer)
+            .unwrap();
+        assert!(answer.contains("request longer than"), "{answer}");
+    }
+    // The operator's own backup still works, but never over the keyring.
+    let keyring = std::fs::read(data.join("keyring.json")).unwrap();
+    let out = cli_umask_000(
+        &[
+            "backup",
+            "--out",
+            data.join("keyring.json").to_str().unwrap(),
+        ],
+        &data,
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the data folder's own files"));
+    assert_eq!(std::fs::read(data.join("keyring.json")).unwrap(), keyring);
+    let mine = dir.path().join("mine.jsonl");
+    let out = cli_umask_000(&["backup", "--out", mine.to_str().unwrap()], &data);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        std::fs::read_to_string(&mine)
+            .unwrap()
+            .starts_with("{\"format\"")
+    );
+}
