@@ -8,6 +8,8 @@
 use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
+use tokio::sync::watch;
+
 use crate::store::Store;
 
 /// The least time between two flushes. An answer waits at most this long
@@ -15,10 +17,24 @@ use crate::store::Store;
 /// not seen, and it bounds fsyncs to a few hundred a second.
 const INTERVAL: Duration = Duration::from_millis(4);
 
-#[derive(Default)]
+/// After a flush fails (a full disk), nothing more is confirmed to
+/// Telegram or released to the sender: the bot stops, and what it wrote
+/// but could not flush is handled again after the restart.
 pub struct GroupCommit {
     state: Mutex<State>,
     cv: Condvar,
+    /// Why the store could not be written, once it could not.
+    failed: watch::Sender<Option<String>>,
+}
+
+impl Default for GroupCommit {
+    fn default() -> Self {
+        GroupCommit {
+            state: Mutex::default(),
+            cv: Condvar::new(),
+            failed: watch::channel(None).0,
+        }
+    }
 }
 
 #[derive(Default)]
@@ -26,6 +42,8 @@ struct State {
     /// Something was written since the last flush began.
     dirty: bool,
     stopping: bool,
+    /// A flush failed: the store cannot be written any more.
+    broken: bool,
     /// Flushes begun and finished.
     started: u64,
     finished: u64,
@@ -42,16 +60,33 @@ impl GroupCommit {
         self.cv.notify_all();
     }
 
-    /// Returns once everything written before the call is on disk.
-    pub fn wait_durable(&self) {
+    /// Returns once everything written before the call is on disk; an
+    /// error when the store can no longer be written.
+    pub fn wait_durable(&self) -> Result<(), String> {
         let mut state = self.lock();
         state.dirty = true;
         // A flush already running may have begun before this write.
         let target = state.started + 1;
         self.cv.notify_all();
-        while state.finished < target && !state.stopping {
+        while state.finished < target && !state.stopping && !state.broken {
             state = self.cv.wait(state).unwrap_or_else(|e| e.into_inner());
         }
+        match self.failed.borrow().as_ref() {
+            Some(reason) if state.finished < target => Err(reason.clone()),
+            _ => Ok(()),
+        }
+    }
+
+    /// Why the store could not be written, if a flush failed.
+    pub fn failed(&self) -> Option<String> {
+        self.failed.borrow().clone()
+    }
+
+    /// Resolves with the reason once a flush failed.
+    pub async fn failure(&self) -> String {
+        let mut failed = self.failed.subscribe();
+        let reason = failed.wait_for(Option::is_some).await;
+        reason.ok().and_then(|r| r.clone()).unwrap_or_default()
     }
 
     /// Ends [`GroupCommit::run`] after a last flush.
@@ -79,16 +114,22 @@ impl GroupCommit {
             let stopping = state.stopping;
             drop(state);
             last = Instant::now();
-            let result = store.flush();
+            let result = match injected_failure() {
+                Some(reason) => Err(reason),
+                None => store.flush().map_err(|e| e.to_string()),
+            };
             let mut state = self.lock();
-            match result {
-                Ok(()) => state.finished = state.started,
-                Err(e) => {
-                    // The rows stay unflushed and go with the next flush.
-                    tracing::error!(error = %e, "group commit: flush failed");
-                    state.dirty = true;
-                }
+            if let Err(reason) = result {
+                // sled keeps a flush error for good: no flush will succeed
+                // in this process. Nothing more is confirmed or sent; the
+                // rows stay in the store for the next start.
+                state.broken = true;
+                drop(state);
+                self.failed.send_replace(Some(reason));
+                self.cv.notify_all();
+                return;
             }
+            state.finished = state.started;
             drop(state);
             self.cv.notify_all();
             if stopping {
@@ -96,4 +137,15 @@ impl GroupCommit {
             }
         }
     }
+}
+
+/// Test-only fault injection: with `OPOP_FAULT=disk-full:PATH`, flushing
+/// fails while the file PATH exists, as on a full disk (the tests use a
+/// small tmpfs instead where they can mount one).
+fn injected_failure() -> Option<String> {
+    let fault = std::env::var("OPOP_FAULT").ok()?;
+    let path = fault.strip_prefix("disk-full:")?;
+    std::path::Path::new(path)
+        .exists()
+        .then(|| "No space left on device (os error 28, injected)".to_string())
 }

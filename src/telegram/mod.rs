@@ -147,17 +147,35 @@ pub async fn run(
         Arc::clone(&commit),
         background.stopping(),
     );
-    tokio::select! {
-        result = poller => result?,
-        () = shutdown => tracing::info!("shutting down"),
-    }
+    let ended: anyhow::Result<()> = tokio::select! {
+        result = poller => result,
+        () = shutdown => {
+            tracing::info!("shutting down");
+            Ok(())
+        }
+        reason = commit.failure() => Err(cannot_write(&app, &reason)),
+    };
     // The poller's future is dropped here: its queues close, workers finish
     // the update in hand and stop; then the committer's last flush, then
     // the tasks (the sender last).
     background.stop().await;
+    if let Some(reason) = commit.failed() {
+        return Err(cannot_write(&app, &reason));
+    }
+    ended?;
     app.store.flush()?;
     tracing::info!("stopped cleanly");
     Ok(())
+}
+
+/// What the operator reads when the store cannot be written (a full disk):
+/// the bot stops rather than hang, and goes on where it was after a
+/// restart, since nothing unflushed was confirmed to Telegram.
+fn cannot_write(app: &App, reason: &str) -> anyhow::Error {
+    anyhow::anyhow!(
+        "the data folder {} cannot be written ({reason}); stopped so that nothing is lost: free space on its disk (or mend what the error says) and start the bot again, it goes on where it stopped",
+        app.config.bot.data_dir.display()
+    )
 }
 
 /// The sender, fed with what the outbox holds now and then every row a

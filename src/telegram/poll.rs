@@ -105,8 +105,7 @@ pub(super) async fn poll(
         let (store, commit) = (app.store.clone(), Arc::clone(&commit));
         tokio::task::spawn_blocking(move || {
             store.inbox_put_unflushed(&raw)?;
-            commit.wait_durable();
-            Ok::<_, crate::store::StoreError>(())
+            commit.wait_durable().map_err(anyhow::Error::msg)
         })
         .await??;
         fault_point("after-inbox");

@@ -6,6 +6,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
+use std::time::Duration;
 
 use super::support::bot::*;
 use super::support::fake_bot_api::TestUser;
@@ -190,4 +191,116 @@ async fn another_user_can_neither_use_the_control_socket_nor_make_the_bot_write(
             .unwrap()
             .starts_with("{\"format\"")
     );
+}
+
+/// A small tmpfs at `dir`, unmounted when dropped; `None` where mounting
+/// is not allowed (not root, or no mount namespace to do it in).
+struct Tmpfs(std::path::PathBuf);
+
+impl Tmpfs {
+    fn mount(dir: &Path, size: &str) -> Option<Tmpfs> {
+        std::fs::create_dir_all(dir).ok()?;
+        if std::env::var_os("TEST_NO_TMPFS").is_some() {
+            return None;
+        }
+        let ok = Command::new("mount")
+            .args([
+                "-t",
+                "tmpfs",
+                "-o",
+                &format!("size={size},mode=0700"),
+                "tmpfs",
+            ])
+            .arg(dir)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then(|| Tmpfs(dir.to_path_buf()))
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(&self.0).status();
+    }
+}
+
+/// Fills the disk holding `dir` with a file `name`.
+fn fill_disk(dir: &Path) -> std::path::PathBuf {
+    use std::io::Write;
+    let path = dir.join("filler");
+    let mut file = std::fs::File::create(&path).unwrap();
+    let block = vec![0u8; 1 << 16];
+    while file.write_all(&block).is_ok() {}
+    let _ = file.sync_all();
+    path
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_full_disk_stops_the_bot_with_one_line_and_it_goes_on_afterwards() {
+    let f = fake();
+    let dir = tempfile::tempdir().unwrap();
+    // The data folder on a small tmpfs where the test may mount one; else
+    // the flush failure is injected (OPOP_FAULT).
+    let disk = Tmpfs::mount(&dir.path().join("disk"), "24m");
+    let data = dir.path().join("disk/data");
+    let full = dir.path().join("FULL");
+    let fault = format!("disk-full:{}", full.display());
+    let extra: Vec<(&str, &str)> = match &disk {
+        Some(_) => Vec::new(),
+        None => {
+            eprintln!("no tmpfs here: the full disk is injected");
+            vec![("OPOP_FAULT", fault.as_str())]
+        }
+    };
+    let mut bot = start_bot_with(&f, &data, &extra, |cmd| {
+        cmd.stderr(Stdio::piped());
+    });
+    assert!(f.wait_for_polling(WAIT).await, "the bot polls");
+    let user = TestUser::new(1502, "Rina").lang("id");
+    let t = say(&f, &user, "/bantuan").await;
+    assert!(t.contains("Perintah yang tersedia"), "{t}");
+    let filler = match &disk {
+        Some(_) => Some(fill_disk(&dir.path().join("disk"))),
+        None => {
+            std::fs::write(&full, b"").unwrap();
+            None
+        }
+    };
+    let update = f.push_update(f.text_update(&user, "/menu"));
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = bot.0.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the bot keeps running on a full disk"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert!(!status.success(), "a non-zero exit, so systemd restarts it");
+    let mut said = String::new();
+    std::io::Read::read_to_string(&mut bot.0.stderr.take().unwrap(), &mut said).unwrap();
+    let lines: Vec<&str> = said
+        .lines()
+        .filter(|l| l.contains("cannot be written"))
+        .collect();
+    assert_eq!(lines.len(), 1, "one line says it: {said}");
+    assert!(lines[0].contains("free space"), "what to do: {said}");
+    assert!(said.lines().count() < 20, "no flood of errors: {said}");
+    // The update may have been stored and confirmed before the failing
+    // flush: then the inbox holds it; else Telegram delivers it again.
+    let _ = update;
+    // Space again: the next start answers the message, once.
+    match filler {
+        Some(path) => std::fs::remove_file(path).unwrap(),
+        None => std::fs::remove_file(&full).unwrap(),
+    }
+    let before = replies(&f, user.id).len();
+    drop(bot);
+    let _bot = start_bot(&f, &data, &[]);
+    let t = new_replies(&f, user.id, before, "/menu after the restart").await;
+    assert!(t.contains("Menu utama"), "{t}");
+    assert_eq!(replies(&f, user.id).len(), before + 1, "answered once");
 }
