@@ -15,6 +15,7 @@
 //! teloxide's stock `Polling` and dispatcher are not used: they confirm a
 //! batch before any handler ran, so a crash in between loses messages.
 
+mod api;
 mod commands;
 mod commit;
 pub mod limits;

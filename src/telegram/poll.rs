@@ -74,7 +74,7 @@ pub(super) async fn poll(
         if let Some(o) = offset {
             request = request.offset(o);
         }
-        let updates = match request.await {
+        let updates = match super::api::call(&bot, request).await {
             Ok(u) => {
                 backoff = Duration::from_secs(1);
                 u

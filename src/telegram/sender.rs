@@ -33,6 +33,7 @@ use crate::outcome::{Attachment, Button, Keyboard, OutMessage};
 use crate::records::{DeliveryStatus, JobState};
 use crate::store::{OutItem, OutboxRow};
 
+use super::api;
 use super::limits::Limiter;
 
 /// Longest backoff between retries of a failing row.
@@ -310,7 +311,7 @@ async fn answer_callback(api: &Api, id: &str, text: &str) -> Result<(), Failure>
     if !text.is_empty() {
         request = request.text(html::to_plain(text));
     }
-    match request.await {
+    match api::call(&api.bot, request).await {
         Ok(_) => Ok(()),
         // An old query (the bot was down) cannot be answered any more.
         Err(RequestError::Api(ApiError::InvalidQueryId)) => Ok(()),
@@ -335,7 +336,7 @@ async fn send_message(
             if let Keyboard::Inline(rows) = &m.keyboard {
                 request = request.reply_markup(inline(rows));
             }
-            return match request.await {
+            return match api::call(&api.bot, request).await {
                 Ok(_) => Ok(()),
                 Err(RequestError::Api(ApiError::MessageNotModified)) => Ok(()),
                 Err(RequestError::Api(
@@ -380,7 +381,7 @@ async fn send_message(
                 Keyboard::None => {}
             }
         }
-        request.await.map_err(classify)?;
+        api::call(&api.bot, request).await.map_err(classify)?;
         *done += 1;
     }
     Ok(())
@@ -391,11 +392,11 @@ async fn send_message(
 async fn send_text(api: &Api, m: &OutMessage) -> Result<(), Failure> {
     for piece in html::split(&m.text, MAX_TEXT) {
         api.limits.message(m.chat).await;
-        api.bot
+        let request = api
+            .bot
             .send_message(ChatId(m.chat), piece)
-            .parse_mode(ParseMode::Html)
-            .await
-            .map_err(classify)?;
+            .parse_mode(ParseMode::Html);
+        api::call(&api.bot, request).await.map_err(classify)?;
     }
     Ok(())
 }
@@ -463,7 +464,7 @@ async fn send_album(
         if let (Keyboard::Inline(rows), true) = (&m.keyboard, fits) {
             request = request.reply_markup(inline(rows));
         }
-        request.await.map_err(classify)?;
+        api::call(&api.bot, request).await.map_err(classify)?;
         *done += 1;
     } else {
         // Telegram takes 2 to 10 photos per album.
@@ -476,10 +477,8 @@ async fn send_album(
                 InputMedia::Photo(photo)
             });
             api.limits.message(chat.0).await;
-            api.bot
-                .send_media_group(chat, items.collect::<Vec<_>>())
-                .await
-                .map_err(classify)?;
+            let request = api.bot.send_media_group(chat, items.collect::<Vec<_>>());
+            api::call(&api.bot, request).await.map_err(classify)?;
             *done += 1;
         }
     }

@@ -238,6 +238,7 @@ async fn a_reply_survives_429s_and_500s_and_arrives_once() {
         ],
     );
     f.push_update(f.text_update(&user, "/bantuan"));
+    let started = Instant::now();
     let got = f
         .wait_for(
             |f| (!replies(f, user.id).is_empty()).then_some(()),
@@ -245,6 +246,10 @@ async fn a_reply_survives_429s_and_500s_and_arrives_once() {
         )
         .await;
     assert!(got.is_some(), "the reply arrived");
+    // Three retry_afters of 1 s and the bot's own backoff (1 s, 2 s) after
+    // the 500s: no other wait (teloxide's own 10 s pause on a 5xx is gone).
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(10), "the reply took {took:?}");
     tokio::time::sleep(Duration::from_secs(2)).await;
     let texts: Vec<String> = replies(&f, user.id).iter().map(text_of).collect();
     assert_eq!(texts.len(), 1, "{texts:?}");
