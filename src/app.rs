@@ -4,14 +4,17 @@
 //! the outcome in one store transaction. Telegram and the console both
 //! call [`App::handle`] with a [`Delivery`].
 
+use std::collections::HashMap;
 use std::sync::RwLock;
+
+use tokio::sync::watch;
 
 use crate::config::Config;
 use crate::content::Content;
 use crate::event::Delivery;
-use crate::outcome::{Effect, Outcome};
+use crate::outcome::{Effect, OutMessage, Outcome};
 use crate::records::UserRecord;
-use crate::store::{ApplyResult, Store, StoreError};
+use crate::store::{ApplyResult, Priority, Store, StoreError};
 use crate::{broadcast, dialog, staff};
 
 /// A conflicting ticket update is decided again at most this many times.
@@ -23,8 +26,11 @@ pub struct App {
     pub store: Store,
     pub config: Config,
     /// The staff chat in effect, read once from config or the store and
-    /// kept current when /grupstaf changes it (every update asks).
-    staff_chat: RwLock<Option<i64>>,
+    /// kept current when /grupstaf changes it or Telegram moves it (every
+    /// update asks; the sender watches it).
+    staff_chat: watch::Sender<Option<i64>>,
+    /// Staff groups Telegram upgraded to supergroups: old id → new id.
+    moved: RwLock<HashMap<i64, i64>>,
 }
 
 /// What handling an event did.
@@ -37,15 +43,28 @@ pub struct Handled {
 impl App {
     pub fn new(mut content: Content, store: Store, config: Config) -> App {
         content.i18n.set_globals(config.message_globals());
-        let staff_chat = config
+        let moved: HashMap<i64, i64> = store
+            .staff_chat_moves()
+            .unwrap_or_default()
+            .into_iter()
+            .collect();
+        let mut staff_chat = config
             .roles
             .staff_chat
             .or_else(|| store.staff_chat().ok().flatten());
+        // A configured group Telegram has since upgraded: its new id.
+        for _ in 0..moved.len() {
+            match staff_chat.and_then(|c| moved.get(&c)) {
+                Some(new) => staff_chat = Some(*new),
+                None => break,
+            }
+        }
         App {
             content,
             store,
             config,
-            staff_chat: RwLock::new(staff_chat),
+            staff_chat: watch::channel(staff_chat).0,
+            moved: RwLock::new(moved),
         }
     }
 
@@ -102,7 +121,78 @@ impl App {
 
     /// The staff chat in effect: configured, or chosen with /grupstaf.
     pub fn staff_chat(&self) -> Option<i64> {
-        *self.staff_chat.read().unwrap_or_else(|e| e.into_inner())
+        *self.staff_chat.borrow()
+    }
+
+    /// Changes of the staff chat, for the sender's kept notices.
+    pub fn watch_staff_chat(&self) -> watch::Receiver<Option<i64>> {
+        self.staff_chat.subscribe()
+    }
+
+    /// Telegram upgraded the group `old` to the supergroup `new`. If it was
+    /// the staff chat, `new` is the staff chat from now on and the admins
+    /// are told; returns whether it was.
+    pub fn staff_chat_moved(&self, old: i64, new: i64) -> Result<bool, StoreError> {
+        if self.staff_chat() != Some(old) {
+            return Ok(false);
+        }
+        self.store.move_staff_chat(old, new)?;
+        self.moved
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(old, new);
+        self.staff_chat.send_replace(Some(new));
+        tracing::warn!(
+            old,
+            new,
+            "the staff group became a supergroup; following it"
+        );
+        let writer = self.staff_writer();
+        self.tell_admins(&writer.staff_chat_moved(new))?;
+        Ok(true)
+    }
+
+    /// The bot was removed from the staff chat: the admins are told
+    /// privately (once until it is set again).
+    pub fn staff_chat_lost(&self, chat: i64) -> Result<(), StoreError> {
+        if self.staff_chat() != Some(chat) || !self.store.staff_chat_lost(chat)? {
+            return Ok(());
+        }
+        tracing::warn!(
+            chat,
+            "the bot was removed from the staff group; notices are kept"
+        );
+        let text = self.staff_writer().staff_chat_lost();
+        self.tell_admins(&text)
+    }
+
+    /// Where a message to the group `chat` goes now: the new id if
+    /// Telegram upgraded it.
+    pub fn moved_chat(&self, chat: i64) -> Option<i64> {
+        self.moved
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&chat)
+            .copied()
+    }
+
+    fn staff_writer(&self) -> staff::Writer<'_> {
+        staff::Writer {
+            content: &self.content,
+            lang: self.config.staff.language,
+        }
+    }
+
+    /// A message to every admin's private chat, outside any event.
+    fn tell_admins(&self, text: &str) -> Result<(), StoreError> {
+        let messages: Vec<OutMessage> = self
+            .config
+            .roles
+            .admins
+            .iter()
+            .map(|admin| OutMessage::new(*admin, text.to_string()))
+            .collect();
+        self.store.enqueue(&messages, Priority::Notice)
     }
 
     /// The sender's user record as of this event.
@@ -166,7 +256,7 @@ impl App {
         };
         for effect in &outcome.effects {
             if let Effect::SetStaffChat(chat) = effect {
-                *self.staff_chat.write().unwrap_or_else(|e| e.into_inner()) = Some(*chat);
+                self.staff_chat.send_replace(Some(*chat));
             }
         }
         Ok(Handled { outcome, result })

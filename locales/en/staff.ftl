@@ -92,6 +92,8 @@ staff-group-already = This group is already the OPOP staff group.
 staff-group-configured = The staff group is set in the bot's configuration; change it there if needed.
 staff-group-private = Send /staffgroup inside the staff group, not in a private chat.
 staff-group-admins-only = Only OPOP admins can set the staff group.
+staff-chat-moved = ℹ️ Telegram upgraded the OPOP staff group to a supergroup with the id <code>{ $chat }</code>. Notifications and the digest now go there, and nothing was lost. If OPOP_STAFF_CHAT is set in the configuration, change it to this new id.
+staff-chat-lost = ⚠️ The bot was removed from the OPOP staff group, so ticket notifications cannot be delivered there. They are kept: add the bot to the staff group again (or to a new group) and send /staffgroup there, and every pending notification will follow.
 
 ## /queue and /ticket
 

@@ -92,6 +92,8 @@ staff-group-already = Grup ini sudah menjadi grup petugas OPOP.
 staff-group-configured = Grup petugas sudah ditetapkan di konfigurasi bot; ubah di sana bila perlu.
 staff-group-private = Kirim /grupstaf di dalam grup petugas, bukan di chat pribadi.
 staff-group-admins-only = Hanya admin OPOP yang dapat menetapkan grup petugas.
+staff-chat-moved = ℹ️ Grup petugas OPOP telah di-upgrade Telegram menjadi supergrup dengan id <code>{ $chat }</code>. Notifikasi dan ringkasan kini dikirim ke sana, tanpa ada yang hilang. Bila OPOP_STAFF_CHAT diatur di konfigurasi, ganti nilainya dengan id baru ini.
+staff-chat-lost = ⚠️ Bot dikeluarkan dari grup petugas OPOP, sehingga notifikasi tiket tidak bisa dikirim ke sana. Notifikasi tetap disimpan: tambahkan bot lagi ke grup petugas (atau ke grup baru) lalu kirim /grupstaf di grup itu, dan semua notifikasi yang tertunda akan dikirim.
 
 ## /antrian dan /tiket
 

@@ -126,6 +126,8 @@ messages! {
     STAFF_PENDING_CANCELLED = "staff-pending-cancelled" [];
     STAFF_HELP = "staff-help" [];
     STAFF_GROUP_SET = "staff-group-set" [];
+    STAFF_CHAT_MOVED = "staff-chat-moved" ["chat"];
+    STAFF_CHAT_LOST = "staff-chat-lost" [];
     STAFF_GROUP_ALREADY = "staff-group-already" [];
     STAFF_GROUP_CONFIGURED = "staff-group-configured" [];
     STAFF_GROUP_PRIVATE = "staff-group-private" [];

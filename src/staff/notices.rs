@@ -99,6 +99,19 @@ impl Writer<'_> {
         self.content.dialog_title(self.lang, dialog)
     }
 
+    /// For the admins: Telegram moved the staff group to `chat`.
+    pub fn staff_chat_moved(&self, chat: i64) -> String {
+        self.tf(
+            ids::STAFF_CHAT_MOVED,
+            Args::new().str("chat", chat.to_string()),
+        )
+    }
+
+    /// For the admins: the bot was removed from the staff group.
+    pub fn staff_chat_lost(&self) -> String {
+        self.t(ids::STAFF_CHAT_LOST)
+    }
+
     /// An erased person's tickets: which were cancelled, how many kept.
     fn erased(&self, tickets: &[Ticket]) -> String {
         let mut cancelled: Vec<&str> = tickets

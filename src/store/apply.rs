@@ -275,6 +275,7 @@ impl Store {
                 Effect::SetStaffChat(chat) => {
                     tx.meta
                         .insert(META_STAFF_CHAT, chat.to_string().as_bytes())?;
+                    tx.meta.remove(super::META_STAFF_LOST)?;
                 }
                 Effect::LogFaq(_) => {
                     let id = faq_ids.next().copied().unwrap_or_default();

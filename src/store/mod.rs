@@ -44,6 +44,12 @@ pub const SCHEMA_VERSION: u32 = 2;
 
 /// `meta` key: the staff chat chosen with /grupstaf.
 const META_STAFF_CHAT: &str = "staff_chat";
+/// `meta` key prefix: a staff group upgraded to a supergroup
+/// (`staff_chat_moved/<old id>` → the new id).
+const META_STAFF_MOVED: &str = "staff_chat_moved/";
+/// `meta` key: the staff chat the bot was removed from, once the admins
+/// were told.
+const META_STAFF_LOST: &str = "staff_chat_lost";
 /// `meta` key: the WIB date (YYYY-MM-DD) of the last daily digest.
 const META_DIGEST_DATE: &str = "digest_date";
 /// `meta` key: when the last daily digest was composed (RFC 3339).
@@ -446,6 +452,49 @@ impl Store {
     /// The staff chat an admin chose with /grupstaf, if any.
     pub fn staff_chat(&self) -> Result<Option<i64>, StoreError> {
         Ok(self.meta_str(META_STAFF_CHAT)?.and_then(|s| s.parse().ok()))
+    }
+
+    /// Staff groups upgraded to supergroups: old id → new id.
+    pub fn staff_chat_moves(&self) -> Result<Vec<(i64, i64)>, StoreError> {
+        let mut moves = Vec::new();
+        for r in self.meta.scan_prefix(META_STAFF_MOVED) {
+            let (k, v) = r?;
+            let old = std::str::from_utf8(&k[META_STAFF_MOVED.len()..])
+                .ok()
+                .and_then(|s| s.parse().ok());
+            let new = std::str::from_utf8(&v).ok().and_then(|s| s.parse().ok());
+            if let (Some(old), Some(new)) = (old, new) {
+                moves.push((old, new));
+            }
+        }
+        Ok(moves)
+    }
+
+    /// The staff group `old` became the supergroup `new`: it is the staff
+    /// chat from now on, also for a configured `OPOP_STAFF_CHAT` of `old`.
+    pub fn move_staff_chat(&self, old: i64, new: i64) -> Result<(), StoreError> {
+        let _writing = self.writing();
+        let mut batch = sled::Batch::default();
+        batch.insert(META_STAFF_CHAT, new.to_string().as_bytes());
+        batch.insert(
+            format!("{META_STAFF_MOVED}{old}").as_bytes(),
+            new.to_string().as_bytes(),
+        );
+        batch.remove(META_STAFF_LOST);
+        self.meta.apply_batch(batch)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// Records that the admins were told the bot left the staff chat
+    /// `chat`; `false` if they were told already.
+    pub fn staff_chat_lost(&self, chat: i64) -> Result<bool, StoreError> {
+        let _writing = self.writing();
+        let told = self
+            .meta
+            .insert(META_STAFF_LOST, chat.to_string().as_bytes())?;
+        self.db.flush()?;
+        Ok(told.as_deref() != Some(chat.to_string().as_bytes()))
     }
 
     pub fn is_processed(&self, update_id: i64) -> Result<bool, StoreError> {

@@ -159,6 +159,9 @@ fn worker(app: &App, rx: &mpsc::Receiver<(i64, Update)>, commit: &GroupCommit) {
                 .store
                 .set_user_active(user, active, now)
                 .and_then(|()| app.store.mark_processed(&[id])),
+            Incoming::LeftGroup { chat } => app
+                .staff_chat_lost(chat)
+                .and_then(|()| app.store.mark_processed(&[id])),
             Incoming::Event(mut delivery) => {
                 next = fold_album(&mut delivery, rx, staff_chat, now);
                 app.handle_deferred(&delivery).map(|_| ())

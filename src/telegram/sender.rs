@@ -31,7 +31,7 @@ use crate::app::App;
 use crate::html;
 use crate::outcome::{Attachment, Button, Keyboard, OutMessage};
 use crate::records::{DeliveryStatus, JobState};
-use crate::store::{OutItem, OutboxRow};
+use crate::store::{OutItem, OutboxRow, Priority};
 
 use super::api;
 use super::limits::Limiter;
@@ -59,6 +59,17 @@ enum Failure {
     EditFailed,
     /// Telegram refused the message itself (400): drop it.
     Refused(String),
+    /// The group was upgraded to a supergroup with this id.
+    Migrated(i64),
+}
+
+/// How a delivery ended.
+enum Delivered {
+    /// Settled: sent, or given up on for good.
+    Settled,
+    /// Kept for later: the bot was removed from the staff group, and the
+    /// row waits (in the outbox too) for the next staff chat.
+    Parked(OutboxRow),
 }
 
 /// What a delivery sends through: the bot, and the limits it keeps.
@@ -81,10 +92,12 @@ pub async fn run(
 ) {
     let mut queue = Queue::default();
     for row in initial {
-        queue.push(row);
+        queue.push(route(&app, row));
     }
     let mut in_flight: HashMap<tokio::task::Id, Key> = HashMap::new();
-    let mut tasks: JoinSet<()> = JoinSet::new();
+    let mut tasks: JoinSet<Delivered> = JoinSet::new();
+    let mut parked: Vec<OutboxRow> = Vec::new();
+    let mut staff_chat = app.watch_staff_chat();
     loop {
         if *stop.borrow() {
             break;
@@ -102,14 +115,25 @@ pub async fn run(
         }
         tokio::select! {
             Some(row) = rows.recv() => {
-                queue.push(row);
+                queue.push(route(&app, row));
                 while let Ok(row) = rows.try_recv() {
-                    queue.push(row);
+                    queue.push(route(&app, row));
+                }
+            }
+            Ok(()) = staff_chat.changed() => {
+                // A new staff chat: the notices kept since the bot left the
+                // old one follow it.
+                for row in parked.drain(..) {
+                    queue.push(route(&app, row));
                 }
             }
             Some(done) = tasks.join_next_with_id() => {
                 let (id, panicked) = match done {
-                    Ok((id, ())) => (id, false),
+                    Ok((id, Delivered::Settled)) => (id, false),
+                    Ok((id, Delivered::Parked(row))) => {
+                        parked.push(row);
+                        (id, false)
+                    }
                     Err(e) => (e.id(), e.is_panic()),
                 };
                 if let Some(key) = in_flight.remove(&id) {
@@ -201,7 +225,36 @@ impl Queue {
     }
 }
 
-async fn deliver(app: &App, api: &Api, row: OutboxRow, mut stop: watch::Receiver<bool>) {
+/// Where a row goes now: a notice for a group that is no longer the staff
+/// chat goes to the current one, and a message to a group Telegram
+/// upgraded goes to the supergroup (edits of messages there become new
+/// messages: their ids are the old group's).
+fn route(app: &App, mut row: OutboxRow) -> OutboxRow {
+    let priority = row.priority;
+    if let OutItem::Message(m) = &mut row.item {
+        let to = match (app.moved_chat(m.chat), app.staff_chat()) {
+            (Some(new), _) => Some(new),
+            (None, Some(staff))
+                if m.chat < 0 && m.chat != staff && priority == Priority::Notice =>
+            {
+                Some(staff)
+            }
+            _ => None,
+        };
+        if let Some(to) = to {
+            m.chat = to;
+            m.edit = None;
+        }
+    }
+    row
+}
+
+async fn deliver(
+    app: &App,
+    api: &Api,
+    mut row: OutboxRow,
+    mut stop: watch::Receiver<bool>,
+) -> Delivered {
     if let Some(d) = row.delivery {
         let cancelled = app
             .store
@@ -211,7 +264,7 @@ async fn deliver(app: &App, api: &Api, row: OutboxRow, mut stop: watch::Receiver
             .is_none_or(|j| j.state == JobState::Cancelled);
         if cancelled {
             settle(app, &row, DeliveryStatus::Cancelled, None);
-            return;
+            return Delivered::Settled;
         }
     }
     let mut backoff = Duration::from_secs(1);
@@ -255,10 +308,38 @@ async fn deliver(app: &App, api: &Api, row: OutboxRow, mut stop: watch::Receiver
                 );
                 tokio::select! {
                     _ = tokio::time::sleep(wait) => {}
-                    _ = stop.changed() => return,
+                    _ = stop.changed() => return Delivered::Settled,
                 }
             }
             Err(Failure::EditFailed) => edit_failed = true,
+            Err(Failure::Migrated(to)) => {
+                let Some(m) = row.message().cloned() else {
+                    break;
+                };
+                if let Err(e) = app.staff_chat_moved(m.chat, to) {
+                    tracing::error!(error = %e, "cannot record the staff group's new id");
+                }
+                if let OutItem::Message(m) = &mut row.item {
+                    m.chat = to;
+                    m.edit = None;
+                }
+                done = 0;
+            }
+            Err(Failure::Blocked) if row.message().is_some_and(|m| m.chat < 0) => {
+                let chat = row.message().map_or(0, |m| m.chat);
+                if app.staff_chat() == Some(chat) {
+                    if let Err(e) = app.staff_chat_lost(chat) {
+                        tracing::error!(error = %e, "cannot tell the admins the staff group is lost");
+                    }
+                    return Delivered::Parked(row);
+                }
+                tracing::info!(
+                    chat,
+                    "the bot is not in this group any more; dropping a message"
+                );
+                outcome = (DeliveryStatus::Failed, Some("not in the group".into()));
+                break;
+            }
             Err(Failure::Blocked) => {
                 outcome = (DeliveryStatus::Blocked, None);
                 if let Some(m) = row.message() {
@@ -286,6 +367,7 @@ async fn deliver(app: &App, api: &Api, row: OutboxRow, mut stop: watch::Receiver
         }
     }
     settle(app, &row, outcome.0, outcome.1);
+    Delivered::Settled
 }
 
 /// Takes a finished row out of the outbox; a broadcast delivery also
@@ -527,6 +609,6 @@ fn classify(e: RequestError) -> Failure {
             }
         }
         RequestError::Api(other) => Failure::Refused(other.to_string()),
-        RequestError::MigrateToChatId(_) => Failure::Refused("chat migrated".into()),
+        RequestError::MigrateToChatId(to) => Failure::Migrated(to.0),
     }
 }

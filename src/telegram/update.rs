@@ -15,6 +15,8 @@ pub enum Incoming {
     Event(Box<Delivery>),
     /// The user blocked (false) or unblocked (true) the bot.
     Membership { user: i64, active: bool },
+    /// The bot was removed from this group.
+    LeftGroup { chat: i64 },
     /// Edited messages, channel posts, other groups, unknown kinds.
     Ignore,
 }
@@ -62,7 +64,13 @@ fn kind(update: &Update, staff_chat: Option<i64>, now: Timestamp) -> Incoming {
             delivery.callback = Some(q.id.0.clone());
             Incoming::Event(Box::new(delivery))
         }
-        UpdateKind::MyChatMember(m) if m.chat.is_private() => {
+        UpdateKind::MyChatMember(m) if !m.chat.is_private() => match m.new_chat_member.kind {
+            ChatMemberKind::Banned(_) | ChatMemberKind::Left => {
+                Incoming::LeftGroup { chat: m.chat.id.0 }
+            }
+            _ => Incoming::Ignore,
+        },
+        UpdateKind::MyChatMember(m) => {
             let active = match m.new_chat_member.kind {
                 ChatMemberKind::Banned(_) | ChatMemberKind::Left => false,
                 ChatMemberKind::Member { .. } => true,

@@ -342,6 +342,9 @@ pub enum FailureCause {
     RateLimit,
     /// 409 on getUpdates (concurrent poll or webhook set).
     Conflict,
+    /// The group was upgraded to a supergroup: 400 with
+    /// `parameters.migrate_to_chat_id`.
+    Migrated { to: i64 },
 }
 
 /// A Telegram error answer produced by the fake.
@@ -1243,6 +1246,13 @@ impl FakeBotApi {
         self.shared.lock().blocked.remove(&chat_id);
     }
 
+    /// The group `old` was upgraded to the supergroup `new`: every send to
+    /// `old` answers 400 "group chat was upgraded to a supergroup chat"
+    /// with `parameters.migrate_to_chat_id = new`, as Telegram does.
+    pub fn migrate_chat(&self, old: i64, new: i64) {
+        self.shared.lock().migrated.insert(old, new);
+    }
+
     /// Registers a downloadable file; returns the `file_path` getFile will give.
     pub fn add_file(&self, file_id: &str, bytes: Vec<u8>) -> String {
         let mut st = self.shared.lock();
@@ -1648,6 +1658,7 @@ struct State {
     last_message_id: HashMap<i64, i64>,
     chats: HashMap<i64, Value>,
     blocked: HashSet<i64>,
+    migrated: HashMap<i64, i64>,
     files: HashMap<String, FileEntry>,
     file_seq: u64,
     media_group_seq: u64,
@@ -1690,6 +1701,7 @@ impl State {
             last_message_id: HashMap::new(),
             chats: HashMap::new(),
             blocked: HashSet::new(),
+            migrated: HashMap::new(),
             files: HashMap::new(),
             file_seq: 0,
             media_group_seq: 0,
@@ -2133,6 +2145,14 @@ impl State {
                     .ok_or_else(|| bad_request("chat not found"))?
             }
         };
+        if let Some(to) = self.migrated.get(&chat_id) {
+            return Err(ApiFailure {
+                code: 400,
+                description: "Bad Request: group chat was upgraded to a supergroup chat".to_owned(),
+                retry_after: None,
+                cause: FailureCause::Migrated { to: *to },
+            });
+        }
         if self.blocked.contains(&chat_id) {
             let description = if chat_id > 0 {
                 "Forbidden: bot was blocked by the user"
@@ -3614,6 +3634,9 @@ fn failure_response(f: &ApiFailure) -> Response {
     let mut body = json!({"ok": false, "error_code": f.code, "description": f.description});
     if let Some(s) = f.retry_after {
         body["parameters"] = json!({"retry_after": s});
+    }
+    if let FailureCause::Migrated { to } = f.cause {
+        body["parameters"] = json!({"migrate_to_chat_id": to});
     }
     envelope_response(f.code, body)
 }

@@ -304,3 +304,151 @@ async fn a_full_disk_stops_the_bot_with_one_line_and_it_goes_on_afterwards() {
     assert!(t.contains("Menu utama"), "{t}");
     assert_eq!(replies(&f, user.id).len(), before + 1, "answered once");
 }
+
+const ADMIN: i64 = 9301;
+
+/// Says `text` in the group; returns the bot's new replies there.
+async fn say_in(
+    f: &super::support::fake_bot_api::FakeBotApi,
+    group: &super::support::fake_bot_api::TestChat,
+    user: &TestUser,
+    text: &str,
+) -> String {
+    let before = replies(f, group.id).len();
+    f.push_update(f.group_text_update(group, user, text));
+    new_replies(f, group.id, before, text).await
+}
+
+/// A manager's question the FAQ does not know, handed to the staff.
+async fn ask_the_staff(f: &super::support::fake_bot_api::FakeBotApi, user: &TestUser, q: &str) {
+    say(f, user, q).await;
+    let t = press(f, user, "Tanya petugas").await;
+    assert!(t.contains("QST-"), "{t}");
+}
+
+/// Texts of the messages the bot sent to `chat`.
+fn texts_to(f: &super::support::fake_bot_api::FakeBotApi, chat: i64) -> Vec<String> {
+    f.sent_to(chat)
+        .iter()
+        .filter_map(|m| m.plain_text.clone())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_staff_group_upgraded_to_a_supergroup_is_followed() {
+    use super::support::fake_bot_api::TestChat;
+    let f = fake();
+    let data = tempfile::tempdir().unwrap();
+    let (old, new) = (-4_001, -1_004_001);
+    let bot = start_bot(
+        &f,
+        data.path(),
+        &[
+            ("OPOP_ADMINS", &ADMIN.to_string()),
+            ("OPOP_STAFF_CHAT", &old.to_string()),
+        ],
+    );
+    assert!(f.wait_for_polling(WAIT).await, "the bot polls");
+    f.add_chat(TestChat::supergroup(new, "Sekretariat OPOP").to_json());
+    f.migrate_chat(old, new);
+    let manager = TestUser::new(1601, "Rina").lang("id");
+    ask_the_staff(&f, &manager, "cuaca besok bagaimana ya").await;
+    let notice = f
+        .wait_for(
+            |f| texts_to(f, new).into_iter().find(|t| t.contains("QST-")),
+            WAIT,
+        )
+        .await
+        .expect("the notice reached the supergroup");
+    assert!(notice.contains("cuaca besok"), "{notice}");
+    let told = f
+        .wait_for(
+            |f| {
+                texts_to(f, ADMIN)
+                    .into_iter()
+                    .find(|t| t.contains("supergrup"))
+            },
+            WAIT,
+        )
+        .await
+        .expect("the admin was told");
+    assert!(told.contains(&new.to_string()), "{told}");
+    // After a restart (OPOP_STAFF_CHAT still names the old group) notices
+    // go straight to the supergroup.
+    drop(bot);
+    let refused_before = f.calls("sendMessage").iter().filter(|c| !c.is_ok()).count();
+    let _bot = start_bot(
+        &f,
+        data.path(),
+        &[
+            ("OPOP_ADMINS", &ADMIN.to_string()),
+            ("OPOP_STAFF_CHAT", &old.to_string()),
+        ],
+    );
+    assert!(f.wait_for_polling(WAIT).await);
+    ask_the_staff(&f, &manager, "jadwal pasar malam kapan").await;
+    f.wait_for(
+        |f| {
+            texts_to(f, new)
+                .into_iter()
+                .find(|t| t.contains("pasar malam"))
+        },
+        WAIT,
+    )
+    .await
+    .expect("the second notice reached the supergroup");
+    let refused_after = f.calls("sendMessage").iter().filter(|c| !c.is_ok()).count();
+    assert_eq!(refused_before, refused_after, "nothing sent to the old id");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn notices_are_kept_when_the_bot_is_removed_from_the_staff_group() {
+    use super::support::fake_bot_api::TestChat;
+    let f = fake();
+    let data = tempfile::tempdir().unwrap();
+    let _bot = start_bot(&f, data.path(), &[("OPOP_ADMINS", &ADMIN.to_string())]);
+    assert!(f.wait_for_polling(WAIT).await, "the bot polls");
+    let admin = TestUser::new(ADMIN, "Admin").lang("id");
+    let first = TestChat::supergroup(-1_004_002, "Sekretariat lama");
+    let second = TestChat::supergroup(-1_004_003, "Sekretariat baru");
+    let t = say_in(&f, &first, &admin, "/grupstaf").await;
+    assert!(t.contains("grup petugas OPOP"), "{t}");
+    // The bot is removed from the group: Telegram says so, and refuses sends.
+    f.block_chat(first.id);
+    f.push_update(f.group_my_chat_member_update(&first, &admin, "member", "left"));
+    let manager = TestUser::new(1602, "Sari").lang("id");
+    ask_the_staff(&f, &manager, "cuaca besok bagaimana ya").await;
+    let told = f
+        .wait_for(
+            |f| {
+                texts_to(f, ADMIN)
+                    .into_iter()
+                    .find(|t| t.contains("dikeluarkan"))
+            },
+            WAIT,
+        )
+        .await
+        .expect("the admin was told privately");
+    assert!(told.contains("/grupstaf"), "what to do: {told}");
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let told_times = texts_to(&f, ADMIN)
+        .iter()
+        .filter(|t| t.contains("dikeluarkan"))
+        .count();
+    assert_eq!(told_times, 1, "told once");
+    // A new staff group: the kept notice goes there.
+    let t = say_in(&f, &second, &admin, "/grupstaf").await;
+    assert!(t.contains("grup petugas OPOP"), "{t}");
+    let notice = f
+        .wait_for(
+            |f| {
+                texts_to(f, second.id)
+                    .into_iter()
+                    .find(|t| t.contains("QST-"))
+            },
+            WAIT,
+        )
+        .await
+        .expect("the kept notice reached the new staff group");
+    assert!(notice.contains("cuaca besok"), "{notice}");
+}
