@@ -82,6 +82,47 @@ pub struct OutMessage {
     /// A file made when the message is sent; `text` is its caption.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attachment: Option<Attachment>,
+    /// What this message to the staff shows (a ticket, the export), so the
+    /// messages can be found again: an erasure edits or deletes them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<CopyOf>,
+}
+
+/// What a message to the staff is a copy of.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CopyOf {
+    /// A ticket's notice or /tiket view (its album too).
+    Ticket(String),
+    /// The /ekspor workbook: everyone's data.
+    Export,
+}
+
+impl CopyOf {
+    /// The key its sent messages are kept under.
+    pub fn key(&self) -> String {
+        match self {
+            CopyOf::Ticket(number) => format!("t:{number}"),
+            CopyOf::Export => "export".to_string(),
+        }
+    }
+}
+
+/// A message the bot sent that shows personal data: where it is and what
+/// kind, so an erasure can edit (text) or delete (photos, documents) it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentCopy {
+    pub chat: i64,
+    pub message_id: i32,
+    pub kind: SentKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SentKind {
+    Text,
+    Media,
+    Document,
 }
 
 /// Files the sender makes at sending time.
@@ -102,7 +143,14 @@ impl OutMessage {
             fill_ticket: false,
             media: Vec::new(),
             attachment: None,
+            copy_of: None,
         }
+    }
+
+    /// Marks the message as a copy of `of` (see [`CopyOf`]).
+    pub fn copy_of(mut self, of: CopyOf) -> Self {
+        self.copy_of = Some(of);
+        self
     }
 
     pub fn with_keyboard(mut self, keyboard: Keyboard) -> Self {
@@ -127,6 +175,9 @@ impl OutMessage {
     /// text and button data).
     pub fn fill_ticket_number(&mut self, number: &str) {
         self.text = self.text.replace(TICKET_PLACEHOLDER, number);
+        if let Some(CopyOf::Ticket(of)) = &mut self.copy_of {
+            *of = of.replace(TICKET_PLACEHOLDER, number);
+        }
         if let Keyboard::Inline(rows) = &mut self.keyboard {
             for button in rows.iter_mut().flatten() {
                 button.data = button.data.replace(TICKET_PLACEHOLDER, number);
@@ -165,6 +216,12 @@ pub enum Effect {
     /// A FAQ question the bot could not answer, or feedback on an answer,
     /// kept for the staff digest so editors see what to add.
     LogFaq(FaqLog),
+    /// Deletes a message the bot sent (an erased person's photos, an
+    /// export) where it cannot be edited.
+    DeleteMessage {
+        chat: i64,
+        message_id: i32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -144,5 +144,6 @@ cmd-digest = The daily digest now
 
 ## Data erasure
 
-staff-erased = 🗑 A user erased their personal data (data subject rights, UU PDP). Open tickets cancelled: { $cancelled }. Other tickets ({ $kept }) are kept without personal data. Please also delete copies of their data outside the bot (spreadsheets, notes).
+staff-erased = 🗑 A user erased their personal data (data subject rights, UU PDP). Their tickets: { $tickets }. Open tickets cancelled: { $cancelled }. Other tickets ({ $kept }) are kept without personal data. The notifications of those tickets in this group were changed, and photos and export files deleted. Please also delete copies of their data outside the bot (spreadsheets, notes).
+staff-notice-erased = 🗑 { $kind } · { $number }: the submitter's personal data was erased at their request (UU PDP). Status: { $status }
 staff-telegram-with-username = { $name } (@{ $username })

@@ -139,5 +139,6 @@ cmd-digest = Ringkasan harian sekarang
 
 ## Penghapusan data
 
-staff-erased = 🗑 Seorang pengguna menghapus data pribadinya (hak subjek data, UU PDP). Tiket terbuka yang dibatalkan: { $cancelled }. Tiket lain ({ $kept }) tetap tersimpan tanpa data pribadi. Mohon hapus juga salinan datanya di luar bot (spreadsheet, catatan).
+staff-erased = 🗑 Seorang pengguna menghapus data pribadinya (hak subjek data, UU PDP). Tiketnya: { $tickets }. Tiket terbuka yang dibatalkan: { $cancelled }. Tiket lain ({ $kept }) tetap tersimpan tanpa data pribadi. Notifikasi tiket-tiket itu di grup ini sudah diubah, foto dan file ekspor dihapus. Mohon hapus juga salinan datanya di luar bot (spreadsheet, catatan).
+staff-notice-erased = 🗑 { $kind } · { $number }: data pribadi pengirim telah dihapus atas permintaannya (UU PDP). Status: { $status }
 staff-telegram-with-username = { $name } (@{ $username })

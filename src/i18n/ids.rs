@@ -79,7 +79,8 @@ messages! {
     BUTTON_ERASE_NO = "button-erase-no" [];
     ERASE_KEPT = "erase-kept" [];
     ERASE_DONE = "erase-done" [];
-    STAFF_ERASED = "staff-erased" ["cancelled", "kept"];
+    STAFF_ERASED = "staff-erased" ["tickets", "cancelled", "kept"];
+    STAFF_NOTICE_ERASED = "staff-notice-erased" ["number", "kind", "status"];
     REVISE_NOT_POSSIBLE = "revise-not-possible" ["number", "status"];
     RESUBMITTED = "resubmitted" ["number"];
     STAFF_ALBUM_CAPTION = "staff-album-caption" ["number", "title"];

@@ -9,7 +9,7 @@ use super::{MAX_NOTE_CHARS, Turn, find_ticket_number};
 use crate::button_data::ButtonData;
 use crate::html::escape;
 use crate::i18n::{Args, ids};
-use crate::outcome::{Button, Effect, Keyboard, OutMessage};
+use crate::outcome::{Button, CopyOf, Effect, Keyboard, OutMessage};
 use crate::records::{
     Answer, HistoryEntry, PendingAction, StaffAction, Ticket, TicketKind, TicketStatus,
 };
@@ -72,7 +72,8 @@ impl Turn<'_, '_> {
         self.out.push(Effect::Send(
             OutMessage::new(self.event.chat, text)
                 .with_keyboard(keyboard)
-                .editing(Some(message_id)),
+                .editing(Some(message_id))
+                .copy_of(CopyOf::Ticket(ticket.number.clone())),
         ));
     }
 

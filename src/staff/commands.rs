@@ -6,7 +6,7 @@ use super::{QUEUE_PER_KIND, Turn, digest, find_ticket_number};
 use crate::commands::{StaffCommand, UserCommand};
 use crate::event::Role;
 use crate::i18n::{Args, ids};
-use crate::outcome::{Attachment, Effect, OutMessage};
+use crate::outcome::{Attachment, CopyOf, Effect, OutMessage};
 use crate::records::{Ticket, TicketKind};
 
 impl Turn<'_, '_> {
@@ -32,7 +32,7 @@ impl Turn<'_, '_> {
                 // the data as of that moment.
                 self.out.push(Effect::Send(OutMessage {
                     attachment: Some(Attachment::Export),
-                    ..OutMessage::new(self.event.chat, String::new())
+                    ..OutMessage::new(self.event.chat, String::new()).copy_of(CopyOf::Export)
                 }));
             }
             _ if UserCommand::parse(name) == Some(UserCommand::Cancel) => {

@@ -7,7 +7,9 @@ use crate::button_data::ButtonData;
 use crate::content::{Content, Submit, answer_lines};
 use crate::html::escape;
 use crate::i18n::{Args, Lang, MsgId, ids};
-use crate::outcome::{Button, Effect, Keyboard, OutMessage, Outcome, TICKET_PLACEHOLDER};
+use crate::outcome::{
+    Button, CopyOf, Effect, Keyboard, OutMessage, Outcome, SentKind, TICKET_PLACEHOLDER,
+};
 use crate::records::{
     Answer, HistoryEntry, Profile, StaffAction, Ticket, TicketKind, TicketStatus, UserRecord,
 };
@@ -49,10 +51,8 @@ pub fn notices(
             {
                 (ticket.clone(), Heading::Resubmitted, false)
             }
-            Effect::EraseUser(user) => {
-                let tickets = ctx.reads.tickets_of_user(*user);
-                let text = writer.erased(&tickets);
-                out.push(Effect::Send(OutMessage::new(chat, text)));
+            Effect::EraseUser(person) => {
+                out.extend(erasure(ctx, &writer, chat, *person, user.last_seen));
                 continue;
             }
             _ => continue,
@@ -61,6 +61,46 @@ pub fn notices(
             m.fill_ticket = fill;
             out.push(Effect::Send(m));
         }
+    }
+    out
+}
+
+/// What the staff chat gets when a person erases their data: a notice
+/// naming every ticket, and each copy of those tickets the bot sent to
+/// staff edited to its erased form (photos deleted), and every export
+/// document deleted (they held everyone's data).
+fn erasure(
+    ctx: &Context<'_>,
+    writer: &Writer<'_>,
+    chat: i64,
+    person: i64,
+    now: jiff::Timestamp,
+) -> Vec<Effect> {
+    let tickets = ctx.reads.tickets_of_user(person);
+    let mut out = vec![Effect::Send(OutMessage::new(chat, writer.erased(&tickets)))];
+    for ticket in &tickets {
+        let erased = ticket.erased(now);
+        for copy in ctx
+            .reads
+            .sent_copies(&CopyOf::Ticket(ticket.number.clone()))
+        {
+            out.push(match copy.kind {
+                SentKind::Text => Effect::Send(
+                    OutMessage::new(copy.chat, writer.erased_notice(&erased))
+                        .editing(Some(copy.message_id)),
+                ),
+                SentKind::Media | SentKind::Document => Effect::DeleteMessage {
+                    chat: copy.chat,
+                    message_id: copy.message_id,
+                },
+            });
+        }
+    }
+    for copy in ctx.reads.sent_copies(&CopyOf::Export) {
+        out.push(Effect::DeleteMessage {
+            chat: copy.chat,
+            message_id: copy.message_id,
+        });
     }
     out
 }
@@ -112,24 +152,43 @@ impl Writer<'_> {
         self.t(ids::STAFF_CHAT_LOST)
     }
 
-    /// An erased person's tickets: which were cancelled, how many kept.
+    /// An erased person's tickets: every number, which were cancelled,
+    /// how many kept.
     fn erased(&self, tickets: &[Ticket]) -> String {
-        let mut cancelled: Vec<&str> = tickets
+        let list = |mut numbers: Vec<&str>| {
+            numbers.sort_unstable();
+            if numbers.is_empty() {
+                self.t(ids::DIGEST_NOTHING)
+            } else {
+                numbers.join(", ")
+            }
+        };
+        let open: Vec<&str> = tickets
             .iter()
             .filter(|t| !t.status.is_closed())
             .map(|t| t.number.as_str())
             .collect();
-        cancelled.sort_unstable();
-        let cancelled_list = if cancelled.is_empty() {
-            self.t(ids::DIGEST_NOTHING)
-        } else {
-            cancelled.join(", ")
-        };
+        let kept = tickets.len() - open.len();
         self.tf(
             ids::STAFF_ERASED,
             Args::new()
-                .str("cancelled", cancelled_list)
-                .num("kept", (tickets.len() - cancelled.len()) as i64),
+                .str(
+                    "tickets",
+                    list(tickets.iter().map(|t| t.number.as_str()).collect()),
+                )
+                .str("cancelled", list(open))
+                .num("kept", kept as i64),
+        )
+    }
+
+    /// A notice as it reads once its submitter erased their data.
+    fn erased_notice(&self, ticket: &Ticket) -> String {
+        self.tf(
+            ids::STAFF_NOTICE_ERASED,
+            Args::new()
+                .str("number", &ticket.number)
+                .html("kind", self.kind_name(&ticket.dialog))
+                .html("status", self.status_name(ticket.status)),
         )
     }
 
@@ -153,6 +212,7 @@ impl Writer<'_> {
             })
             .flatten()
             .collect();
+        let copy = CopyOf::Ticket(ticket.number.clone());
         if !photos.is_empty() {
             let caption = self.tf(
                 ids::STAFF_ALBUM_CAPTION,
@@ -162,7 +222,7 @@ impl Writer<'_> {
             );
             out.push(OutMessage {
                 media: photos,
-                ..OutMessage::new(chat, caption)
+                ..OutMessage::new(chat, caption).copy_of(copy.clone())
             });
         }
         let text = self.notice_text(ticket, heading, user, profile);
@@ -171,7 +231,11 @@ impl Writer<'_> {
         } else {
             Keyboard::None
         };
-        out.push(OutMessage::new(chat, text).with_keyboard(keyboard));
+        out.push(
+            OutMessage::new(chat, text)
+                .with_keyboard(keyboard)
+                .copy_of(copy),
+        );
         out
     }
 

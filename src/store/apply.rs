@@ -16,7 +16,7 @@ use super::codec::{
 use super::outbox::{OutItem, OutboxRow, Priority};
 use super::{META_STAFF_CHAT, Store, StoreError, crypt};
 use crate::event::Delivery;
-use crate::outcome::{Effect, Outcome};
+use crate::outcome::{CopyOf, Effect, Outcome};
 use crate::records::{Job, JobState, NewTicket, Ticket, UserRecord};
 
 /// What [`Store::apply`] did.
@@ -43,6 +43,7 @@ struct Tx<'t> {
     inbox: &'t TransactionalTree,
     meta: &'t TransactionalTree,
     broadcasts: &'t TransactionalTree,
+    sent: &'t TransactionalTree,
 }
 
 /// The records of a person being erased, which a transaction cannot scan
@@ -53,6 +54,8 @@ struct Erasure {
     tickets: Vec<String>,
     faq_logs: Vec<IVec>,
     sessions: Vec<IVec>,
+    /// The staff's copies of their tickets and every export document.
+    sent: Vec<IVec>,
 }
 
 /// Everything of an outcome encoded and sealed before the transaction.
@@ -113,6 +116,7 @@ impl Store {
             &self.inbox,
             &self.meta,
             &self.broadcasts,
+            &self.sent,
         );
         let (result, mut rows) = trees
             .transaction(|t| {
@@ -129,6 +133,7 @@ impl Store {
                     inbox: &t.9,
                     meta: &t.10,
                     broadcasts: &t.11,
+                    sent: &t.12,
                 };
                 self.write(&tx, delivery, outcome, &prepared)
             })
@@ -178,18 +183,29 @@ impl Store {
             });
         }
         let mut rows = Vec::new();
-        for message in outcome.messages() {
+        for effect in &outcome.effects {
+            let (chat, item, fill) = match effect {
+                Effect::Send(m) => (m.chat, OutItem::Message(m.clone()), m.fill_ticket),
+                Effect::DeleteMessage { chat, message_id } => (
+                    *chat,
+                    OutItem::Delete {
+                        chat: *chat,
+                        message_id: *message_id,
+                    },
+                    false,
+                ),
+                _ => continue,
+            };
             // The person who acted is answered first; what goes to other
             // chats (staff chat, a submitter) follows.
-            let priority = if message.chat == delivery.event.chat {
+            let priority = if chat == delivery.event.chat {
                 Priority::Reply
             } else {
                 Priority::Notice
             };
-            let item = OutItem::Message(message.clone());
             let mut row = OutboxRow::new(self.db.generate_id()?, priority, item, user.last_seen);
             row.update_id = delivery.update_id;
-            let bytes = if message.fill_ticket {
+            let bytes = if fill {
                 None
             } else {
                 Some(self.sealed_transit(&row)?)
@@ -231,6 +247,16 @@ impl Store {
                 erasure.sessions.push(k);
             }
         }
+        let copies = erasure
+            .tickets
+            .iter()
+            .map(|n| CopyOf::Ticket(n.clone()))
+            .chain([CopyOf::Export]);
+        for of in copies {
+            for r in self.sent.scan_prefix(super::sent_prefix(&of)) {
+                erasure.sent.push(r?.0);
+            }
+        }
         Ok(erasure)
     }
 
@@ -257,7 +283,7 @@ impl Store {
         for (effect, sealed) in outcome.effects.iter().zip(&prepared.effects) {
             let sealed = || sealed.clone().unwrap_or_default();
             match effect {
-                Effect::SetLanguage(_) | Effect::Send(_) => {}
+                Effect::SetLanguage(_) | Effect::Send(_) | Effect::DeleteMessage { .. } => {}
                 Effect::SaveProfile(profile) => {
                     tx.profiles.insert(&profile.user.to_be_bytes(), sealed())?;
                 }
@@ -356,6 +382,9 @@ impl Store {
         }
         for k in &erasure.sessions {
             tx.sessions.remove(k)?;
+        }
+        for k in &erasure.sent {
+            tx.sent.remove(k)?;
         }
         tx.profiles.remove(&erasure.user.to_be_bytes())?;
         tx.meta.insert(

@@ -35,6 +35,7 @@ pub use backup::{BackupError, Summary as BackupSummary};
 pub use outbox::{OutItem, OutboxRow, Priority};
 pub use reads::{Reads, Visit};
 
+use crate::outcome::{CopyOf, SentCopy, SentKind};
 use crate::records::{FaqLog, Profile, Session, Ticket, UserRecord};
 use codec::{decode, encode, i64_at, session_key, ticket_index_key, tx_error};
 
@@ -135,6 +136,10 @@ pub struct Store {
     /// job id (u64 BE) + user id (i64 BE) → nothing: recipients still
     /// pending, so feeding the outbox never scans settled ones.
     pending: sled::Tree,
+    /// `CopyOf::key` (`t:PRD-2026-00001`, `export`), 0, chat id (i64 BE),
+    /// message id (i32 BE) → [`SentKind`]: the staff's copies of personal
+    /// data, which an erasure edits or deletes.
+    sent: sled::Tree,
     /// Writers that change several records hold this shared; a backup
     /// holds it exclusively while it reads, so it never sees half of one.
     gate: Arc<RwLock<()>>,
@@ -147,6 +152,13 @@ pub struct Store {
     backups_lock: Arc<Mutex<()>>,
     /// Outbox rows written but not yet flushed, and where flushed ones go.
     release: outbox::SharedRelease,
+}
+
+/// The key prefix of the sent copies of `of`.
+fn sent_prefix(of: &CopyOf) -> Vec<u8> {
+    let mut k = of.key().into_bytes();
+    k.push(0);
+    k
 }
 
 /// Whether a store holds records sealed with its keyring's keys: people,
@@ -225,6 +237,7 @@ impl Store {
             broadcasts: t("broadcasts")?,
             ledger: t("bc_ledger")?,
             pending: t("bc_pending")?,
+            sent: t("sent")?,
             gate: Default::default(),
             keys: Arc::new(keys),
             dir,
@@ -277,7 +290,7 @@ impl Store {
     }
 
     /// Every tree with its name, in backup order.
-    fn all_trees(&self) -> [(&'static str, &sled::Tree); 15] {
+    fn all_trees(&self) -> [(&'static str, &sled::Tree); 16] {
         [
             ("meta", &self.meta),
             ("counters", &self.counters),
@@ -293,6 +306,7 @@ impl Store {
             ("broadcasts", &self.broadcasts),
             ("bc_ledger", &self.ledger),
             ("bc_pending", &self.pending),
+            ("sent", &self.sent),
             ("default", &self.db),
         ]
     }
@@ -447,6 +461,42 @@ impl Store {
             }
         }
         Ok(n)
+    }
+
+    /// Remembers the messages Telegram accepted for a copy of `of`.
+    pub fn record_sent(&self, of: &CopyOf, copies: &[SentCopy]) -> Result<(), StoreError> {
+        let _writing = self.writing();
+        let mut batch = sled::Batch::default();
+        for c in copies {
+            let mut key = sent_prefix(of);
+            key.extend_from_slice(&c.chat.to_be_bytes());
+            key.extend_from_slice(&c.message_id.to_be_bytes());
+            batch.insert(key, encode(&c.kind));
+        }
+        self.sent.apply_batch(batch)?;
+        Ok(())
+    }
+
+    /// The messages sent as copies of `of`.
+    pub fn sent_copies(&self, of: &CopyOf) -> Result<Vec<SentCopy>, StoreError> {
+        let prefix = sent_prefix(of);
+        self.sent
+            .scan_prefix(&prefix)
+            .map(|r| {
+                let (k, v) = r?;
+                let kind: SentKind = decode("sent", &k, &v)?;
+                let at = prefix.len();
+                let message_id = k
+                    .get(at + 8..at + 12)
+                    .and_then(|b| b.try_into().ok())
+                    .map_or(0, i32::from_be_bytes);
+                Ok(SentCopy {
+                    chat: i64_at(&k, at),
+                    message_id,
+                    kind,
+                })
+            })
+            .collect()
     }
 
     /// The staff chat an admin chose with /grupstaf, if any.

@@ -33,6 +33,11 @@ pub enum OutItem {
         id: String,
         text: String,
     },
+    /// deleteMessage.
+    Delete {
+        chat: i64,
+        message_id: i32,
+    },
 }
 
 /// A message waiting to be sent.
@@ -72,11 +77,11 @@ impl OutboxRow {
         }
     }
 
-    /// The message, unless this row answers a button press.
+    /// The message, unless this row answers a button press or deletes.
     pub fn message(&self) -> Option<&OutMessage> {
         match &self.item {
             OutItem::Message(m) => Some(m),
-            OutItem::CallbackAnswer { .. } => None,
+            OutItem::CallbackAnswer { .. } | OutItem::Delete { .. } => None,
         }
     }
 

@@ -6,6 +6,7 @@
 use jiff::Timestamp;
 
 use super::{Store, StoreError, logged};
+use crate::outcome::{CopyOf, SentCopy};
 use crate::records::{Counts, FaqLog, Job, Profile, Ticket, UserRecord};
 
 /// Visits each record; the visitor may stop the walk with an error.
@@ -35,6 +36,8 @@ pub trait Reads {
     fn job(&self, id: u64) -> Option<Job>;
     /// A job's ledger totals.
     fn ledger_counts(&self, job: u64) -> Counts;
+    /// The messages sent to staff as copies of a ticket or of the export.
+    fn sent_copies(&self, of: &CopyOf) -> Vec<SentCopy>;
 }
 
 fn each<T>(
@@ -104,5 +107,9 @@ impl Reads for Store {
 
     fn ledger_counts(&self, job: u64) -> Counts {
         logged("a broadcast's ledger", Store::ledger_counts(self, job))
+    }
+
+    fn sent_copies(&self, of: &CopyOf) -> Vec<SentCopy> {
+        logged("the staff's copies", Store::sent_copies(self, of))
     }
 }

@@ -21,7 +21,7 @@ use teloxide::prelude::Requester;
 use teloxide::types::{
     ButtonRequest, CallbackQueryId, ChatId, FileId, ForceReply, InlineKeyboardButton,
     InlineKeyboardMarkup, InputFile, InputMedia, InputMediaPhoto, KeyboardButton, KeyboardMarkup,
-    MessageId, ParseMode, ReplyMarkup,
+    Message, MessageId, ParseMode, ReplyMarkup,
 };
 use teloxide::{ApiError, RequestError};
 use tokio::sync::{mpsc, watch};
@@ -29,7 +29,7 @@ use tokio::task::JoinSet;
 
 use crate::app::App;
 use crate::html;
-use crate::outcome::{Attachment, Button, Keyboard, OutMessage};
+use crate::outcome::{Attachment, Button, Keyboard, OutMessage, SentCopy, SentKind};
 use crate::records::{DeliveryStatus, JobState};
 use crate::store::{OutItem, OutboxRow, Priority};
 
@@ -175,7 +175,27 @@ enum Key {
 fn flight_key(row: &OutboxRow) -> Key {
     match &row.item {
         OutItem::Message(m) => Key::Chat(m.chat),
+        OutItem::Delete { chat, .. } => Key::Chat(*chat),
         OutItem::CallbackAnswer { id, .. } => Key::Callback(id.clone()),
+    }
+}
+
+/// What of a row Telegram already has: the pieces of a long message or
+/// album chunks sent (a retry goes on from the first one it does not), and
+/// the messages they became.
+#[derive(Default)]
+struct Progress {
+    done: usize,
+    sent: Vec<SentCopy>,
+}
+
+impl Progress {
+    fn sent(&mut self, chat: ChatId, message: &Message, kind: SentKind) {
+        self.sent.push(SentCopy {
+            chat: chat.0,
+            message_id: message.id.0,
+            kind,
+        });
     }
 }
 
@@ -269,9 +289,7 @@ async fn deliver(
     }
     let mut backoff = Duration::from_secs(1);
     let mut outcome = (DeliveryStatus::Sent, None);
-    // Pieces of a long message (or album chunks) Telegram already has: a
-    // retry goes on from the first one it does not.
-    let mut done = 0;
+    let mut progress = Progress::default();
     let mut edit_failed = false;
     loop {
         // An edit is not a message for the limits (as in Telegram's FAQ):
@@ -280,11 +298,15 @@ async fn deliver(
             .message()
             .is_some_and(|m| m.edit.is_none() || edit_failed);
         let result = match &row.item {
-            OutItem::Message(m) => send_message(app, api, m, edit_failed, &mut done).await,
+            OutItem::Message(m) => send_message(app, api, m, edit_failed, &mut progress).await,
             OutItem::CallbackAnswer { id, text } => answer_callback(api, id, text).await,
+            OutItem::Delete { chat, message_id } => delete_message(api, *chat, *message_id).await,
         };
         match result {
-            Ok(()) => break,
+            Ok(()) => {
+                record_copies(app, &row, &progress.sent);
+                break;
+            }
             Err(failure @ (Failure::Retry | Failure::Flood(_))) => {
                 let wait = match failure {
                     // Every message waits it out (`Limiter::pause`); this
@@ -323,7 +345,7 @@ async fn deliver(
                     m.chat = to;
                     m.edit = None;
                 }
-                done = 0;
+                progress = Progress::default();
             }
             Err(Failure::Blocked) if row.message().is_some_and(|m| m.chat < 0) => {
                 let chat = row.message().map_or(0, |m| m.chat);
@@ -370,6 +392,33 @@ async fn deliver(
     Delivered::Settled
 }
 
+/// Remembers where the staff's copies of a ticket (or the export) went,
+/// so that an erasure can edit or delete them.
+fn record_copies(app: &App, row: &OutboxRow, sent: &[SentCopy]) {
+    let Some(of) = row.message().and_then(|m| m.copy_of.as_ref()) else {
+        return;
+    };
+    if sent.is_empty() {
+        return;
+    }
+    if let Err(e) = app.store.record_sent(of, sent) {
+        tracing::error!(error = %e, "cannot remember where a staff notice went");
+    }
+}
+
+/// Deletes a message; one already gone, or too old to delete, is logged.
+async fn delete_message(api: &Api, chat: i64, message_id: i32) -> Result<(), Failure> {
+    let request = api.bot.delete_message(ChatId(chat), MessageId(message_id));
+    match api::call(&api.bot, request).await.map_err(classify) {
+        Ok(_) => Ok(()),
+        Err(Failure::Refused(reason)) => {
+            tracing::warn!(chat, message_id, reason, "a message could not be deleted");
+            Ok(())
+        }
+        Err(other) => Err(other),
+    }
+}
+
 /// Takes a finished row out of the outbox; a broadcast delivery also
 /// records its outcome in the job's ledger, in the same transaction.
 fn settle(app: &App, row: &OutboxRow, status: DeliveryStatus, reason: Option<String>) {
@@ -406,7 +455,7 @@ async fn send_message(
     api: &Api,
     m: &OutMessage,
     edit_failed: bool,
-    done: &mut usize,
+    progress: &mut Progress,
 ) -> Result<(), Failure> {
     let chat = ChatId(m.chat);
     if let (Some(id), false) = (m.edit, edit_failed) {
@@ -429,14 +478,14 @@ async fn send_message(
         }
     }
     if !m.media.is_empty() {
-        return send_album(api, chat, m, done).await;
+        return send_album(api, chat, m, progress).await;
     }
     if m.attachment == Some(Attachment::Export) {
-        return send_export(app, api, chat).await;
+        return send_export(app, api, chat, progress).await;
     }
     let pieces = html::split(&m.text, MAX_TEXT);
     let last = pieces.len().saturating_sub(1);
-    for (i, piece) in pieces.into_iter().enumerate().skip(*done) {
+    for (i, piece) in pieces.into_iter().enumerate().skip(progress.done) {
         api.limits.message(chat.0).await;
         let mut request = api
             .bot
@@ -463,28 +512,35 @@ async fn send_message(
                 Keyboard::None => {}
             }
         }
-        api::call(&api.bot, request).await.map_err(classify)?;
-        *done += 1;
+        let message = api::call(&api.bot, request).await.map_err(classify)?;
+        progress.sent(chat, &message, SentKind::Text);
+        progress.done += 1;
     }
     Ok(())
 }
 
 /// A text message without media or attachment (the rest of an album's
 /// caption).
-async fn send_text(api: &Api, m: &OutMessage) -> Result<(), Failure> {
+async fn send_text(api: &Api, m: &OutMessage, progress: &mut Progress) -> Result<(), Failure> {
     for piece in html::split(&m.text, MAX_TEXT) {
         api.limits.message(m.chat).await;
         let request = api
             .bot
             .send_message(ChatId(m.chat), piece)
             .parse_mode(ParseMode::Html);
-        api::call(&api.bot, request).await.map_err(classify)?;
+        let message = api::call(&api.bot, request).await.map_err(classify)?;
+        progress.sent(ChatId(m.chat), &message, SentKind::Text);
     }
     Ok(())
 }
 
 /// The spreadsheet export as a document, built now from the store.
-async fn send_export(app: &App, api: &Api, chat: ChatId) -> Result<(), Failure> {
+async fn send_export(
+    app: &App,
+    api: &Api,
+    chat: ChatId,
+    progress: &mut Progress,
+) -> Result<(), Failure> {
     // Building a large workbook takes a while: off the async threads.
     let (bytes, caption) = tokio::task::block_in_place(|| {
         let lang = app.config.staff.language;
@@ -510,12 +566,14 @@ async fn send_export(app: &App, api: &Api, chat: ChatId) -> Result<(), Failure> 
     })?;
     let name = crate::export::file_name(jiff::Timestamp::now(), "xlsx");
     api.limits.message(chat.0).await;
-    api.bot
+    let message = api
+        .bot
         .send_document(chat, InputFile::memory(bytes).file_name(name))
         .caption(caption)
         .parse_mode(ParseMode::Html)
         .await
         .map_err(classify)?;
+    progress.sent(chat, &message, SentKind::Document);
     Ok(())
 }
 
@@ -525,15 +583,15 @@ async fn send_album(
     api: &Api,
     chat: ChatId,
     m: &OutMessage,
-    done: &mut usize,
+    progress: &mut Progress,
 ) -> Result<(), Failure> {
     let fits = html::visible_len(&m.text) <= MAX_CAPTION;
     let caption = if fits { m.text.clone() } else { String::new() };
     let chunks: Vec<&[String]> = m.media.chunks(10).collect();
-    if *done >= chunks.len() + usize::from(!fits) {
+    if progress.done >= chunks.len() + usize::from(!fits) {
         return Ok(());
     }
-    if *done >= chunks.len() {
+    if progress.done >= chunks.len() {
         // Only the long caption's text is left.
     } else if let [photo] = m.media.as_slice() {
         api.limits.message(chat.0).await;
@@ -546,11 +604,12 @@ async fn send_album(
         if let (Keyboard::Inline(rows), true) = (&m.keyboard, fits) {
             request = request.reply_markup(inline(rows));
         }
-        api::call(&api.bot, request).await.map_err(classify)?;
-        *done += 1;
+        let message = api::call(&api.bot, request).await.map_err(classify)?;
+        progress.sent(chat, &message, SentKind::Media);
+        progress.done += 1;
     } else {
         // Telegram takes 2 to 10 photos per album.
-        for (i, chunk) in chunks.iter().enumerate().skip(*done) {
+        for (i, chunk) in chunks.iter().enumerate().skip(progress.done) {
             let items = chunk.iter().enumerate().map(|(j, id)| {
                 let mut photo = InputMediaPhoto::new(InputFile::file_id(FileId(id.clone())));
                 if i == 0 && j == 0 && !caption.is_empty() {
@@ -560,8 +619,11 @@ async fn send_album(
             });
             api.limits.message(chat.0).await;
             let request = api.bot.send_media_group(chat, items.collect::<Vec<_>>());
-            api::call(&api.bot, request).await.map_err(classify)?;
-            *done += 1;
+            let messages = api::call(&api.bot, request).await.map_err(classify)?;
+            for message in &messages {
+                progress.sent(chat, message, SentKind::Media);
+            }
+            progress.done += 1;
         }
     }
     if !fits {
@@ -569,8 +631,8 @@ async fn send_album(
             media: Vec::new(),
             ..m.clone()
         };
-        Box::pin(send_text(api, &text)).await?;
-        *done += 1;
+        Box::pin(send_text(api, &text, progress)).await?;
+        progress.done += 1;
     }
     Ok(())
 }

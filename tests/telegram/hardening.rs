@@ -452,3 +452,118 @@ async fn notices_are_kept_when_the_bot_is_removed_from_the_staff_group() {
         .expect("the kept notice reached the new staff group");
     assert!(notice.contains("cuaca besok"), "{notice}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_erasure_reaches_the_notices_already_in_the_staff_group() {
+    use super::support::fake_bot_api::TestChat;
+    const STAFF: i64 = 9302;
+    let f = fake();
+    let data = tempfile::tempdir().unwrap();
+    let _bot = start_bot(
+        &f,
+        data.path(),
+        &[
+            ("OPOP_ADMINS", &ADMIN.to_string()),
+            ("OPOP_STAFF", &STAFF.to_string()),
+        ],
+    );
+    assert!(f.wait_for_polling(WAIT).await, "the bot polls");
+    let admin = TestUser::new(ADMIN, "Admin").lang("id");
+    let budi = TestUser::new(STAFF, "Budi").lang("id");
+    let group = TestChat::supergroup(-1_004_010, "Sekretariat OPOP");
+    say_in(&f, &group, &admin, "/grupstaf").await;
+    let siti = TestUser::new(1603, "Siti").lang("id").username("siti_pp");
+    register(&f, &siti).await;
+    say(&f, &siti, "/produk").await;
+    say(&f, &siti, "Kopi Arabika Ijen").await;
+    press(&f, &siti, "Kopi").await;
+    say(&f, &siti, "Kopi arabika dari kebun santri.").await;
+    let before = replies(&f, siti.id).len();
+    f.push_update(f.photo_update(&siti, None, Some("kopi")));
+    f.push_update(f.photo_update(&siti, None, Some("kopi")));
+    new_replies(&f, siti.id, before, "album").await;
+    press(&f, &siti, "Selesai").await;
+    say(&f, &siti, "25rb").await;
+    say(&f, &siti, "500").await;
+    press(&f, &siti, "Halal").await;
+    press(&f, &siti, "Selesai").await;
+    press(&f, &siti, "Tidak").await;
+    let t = press(&f, &siti, "Kirim").await;
+    let number = format!("PRD-{}-00001", this_year());
+    assert!(t.contains(&number), "{t}");
+    ask_the_staff(&f, &siti, "cuaca besok bagaimana ya").await;
+    // The group holds the album, the notices and an export.
+    let personal =
+        |t: &str| t.contains("Ahmad Fauzi") || t.contains("siti_pp") || t.contains("6281234567890");
+    f.wait_for(
+        |f| (texts_to(f, group.id).iter().filter(|t| personal(t)).count() >= 2).then_some(()),
+        WAIT,
+    )
+    .await
+    .expect("two notices with the submitter");
+    say_in(&f, &group, &budi, "/ekspor").await;
+    let export = f
+        .wait_for(
+            |f| {
+                f.sent_to(group.id)
+                    .into_iter()
+                    .find(|m| m.method == "sendDocument")
+            },
+            WAIT,
+        )
+        .await
+        .expect("the workbook");
+    let album: Vec<_> = f
+        .sent_to(group.id)
+        .into_iter()
+        .filter(|m| m.method == "sendMediaGroup")
+        .collect();
+    assert_eq!(album.len(), 2);
+
+    say(&f, &siti, "/hapusdata").await;
+    press(&f, &siti, "Ya, hapus").await;
+    let notice = f
+        .wait_for(
+            |f| {
+                texts_to(f, group.id)
+                    .into_iter()
+                    .find(|t| t.contains("menghapus data pribadinya"))
+            },
+            WAIT,
+        )
+        .await
+        .expect("the staff's erasure notice");
+    assert!(notice.contains(&number), "every ticket named: {notice}");
+    assert!(
+        notice.contains(&format!("QST-{}-00001", this_year())),
+        "{notice}"
+    );
+    // Every copy in the group now reads as erased, photos and the export gone.
+    f.wait_for(
+        |f| {
+            let gone = album
+                .iter()
+                .chain([&export])
+                .all(|m| f.is_deleted(m.chat_id, m.message_id));
+            let left: Vec<String> = f
+                .sent_to(group.id)
+                .iter()
+                .filter_map(|m| f.message(m.chat_id, m.message_id))
+                .filter_map(|m| m["text"].as_str().map(str::to_string))
+                .filter(|t| personal(t))
+                .collect();
+            (gone && left.is_empty()).then_some(())
+        },
+        WAIT,
+    )
+    .await
+    .expect("no personal data left in the staff group");
+    let erased: Vec<String> = f
+        .sent_to(group.id)
+        .iter()
+        .filter_map(|m| f.message(m.chat_id, m.message_id))
+        .filter_map(|m| m["text"].as_str().map(str::to_string))
+        .filter(|t| t.contains("data pribadi pengirim telah dihapus"))
+        .collect();
+    assert_eq!(erased.len(), 2, "both notices edited: {erased:?}");
+}
