@@ -299,6 +299,28 @@ fn a_truncated_backup_is_refused() {
 }
 
 #[test]
+fn a_refused_restore_leaves_nothing_and_can_be_run_again() {
+    let chat = seeded(app());
+    let mut bytes = Vec::new();
+    chat.app.store.backup(&mut bytes).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let truncated = lines[..lines.len() - 3].join("\n");
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("restored");
+    let err = Store::restore(Cursor::new(truncated), &target).unwrap_err();
+    assert!(err.to_string().contains("truncated?"), "{err}");
+    assert!(!target.exists(), "no half store is left");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert!(leftovers.is_empty(), "nothing beside it either");
+    // An empty folder given as the target stays usable too.
+    std::fs::create_dir(&target).unwrap();
+    Store::restore(Cursor::new(&text), &target).unwrap();
+    let store = Store::open(&target).unwrap();
+    assert!(store.ticket("PRD-2026-00001").unwrap().is_some());
+}
+
+#[test]
 fn the_command_line_exports_and_backs_up_a_stopped_bot() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");

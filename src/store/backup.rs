@@ -297,10 +297,34 @@ impl Store {
     }
 
     /// Rebuilds a store in `dir` (new, or an empty folder) from a backup.
+    /// It is built in a temporary folder beside `dir` and renamed only once
+    /// every record is in and the counts match: a refused or failed
+    /// restore leaves nothing behind, and can simply be run again.
     pub fn restore(input: impl BufRead, dir: &Path) -> Result<Summary, BackupError> {
         if dir.exists() && std::fs::read_dir(dir)?.next().is_some() {
             return Err(BackupError::NotEmpty(dir.display().to_string()));
         }
+        let name = dir.file_name().unwrap_or_default().to_string_lossy();
+        let building = dir.with_file_name(format!(".{name}.restoring-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&building);
+        let result = Store::restore_into(input, &building);
+        if result.is_ok() {
+            if dir.exists() {
+                std::fs::remove_dir(dir)?;
+            }
+            if let Err(e) = std::fs::rename(&building, dir) {
+                let _ = std::fs::remove_dir_all(&building);
+                return Err(e.into());
+            }
+            crate::files::sync_dir(dir);
+        } else {
+            let _ = std::fs::remove_dir_all(&building);
+        }
+        result
+    }
+
+    /// [`Store::restore`]'s work, into a new folder `dir`.
+    fn restore_into(input: impl BufRead, dir: &Path) -> Result<Summary, BackupError> {
         let mut lines = input.lines();
         let bad = |line: usize, message: String| BackupError::Format { line, message };
         let first = lines
