@@ -84,7 +84,7 @@ impl App {
         if let Some(id) = delivery.update_id {
             if self.store.is_processed(id)? {
                 // Delivered again after it was handled: only tidy the inbox.
-                self.store.mark_processed(&[id])?;
+                self.store.mark_processed(&[id], delivery.event.now)?;
                 return Ok(Handled {
                     outcome: Outcome::nothing(),
                     result: ApplyResult::AlreadyProcessed,

@@ -177,3 +177,18 @@ fn daily_jobs(app: &App) {
         tracing::error!(error = %e, "cannot queue the daily digest");
     }
 }
+
+/// Forgets old handled update ids, at most once an hour.
+fn prune_processed(app: &App, last: &std::sync::Mutex<Option<jiff::Timestamp>>) {
+    let now = jiff::Timestamp::now();
+    let mut last = last.lock().unwrap_or_else(|e| e.into_inner());
+    if last.is_some_and(|at| now - at < jiff::SignedDuration::from_hours(1)) {
+        return;
+    }
+    *last = Some(now);
+    match app.store.prune_processed(now) {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(pruned = n, "old handled update ids forgotten"),
+        Err(e) => tracing::error!(error = %e, "cannot prune handled update ids"),
+    }
+}

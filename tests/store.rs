@@ -231,3 +231,34 @@ fn a_data_folder_without_its_keyring_is_refused_and_left_as_it_was() {
         String::from_utf8(before).unwrap()
     );
 }
+
+#[test]
+fn handled_update_ids_are_forgotten_after_two_days_so_a_reused_id_is_handled() {
+    let store = Store::temporary().unwrap();
+    let now: Timestamp = "2026-11-28T03:00:00Z".parse().unwrap();
+    let user = UserRecord::new(7, now);
+    let first = store
+        .apply(&delivery(7, Some(5)), &user, &ticket_outcome(7, now))
+        .unwrap();
+    assert!(matches!(first, ApplyResult::Done { .. }));
+    // Within Telegram's redelivery window the id is a duplicate.
+    assert_eq!(
+        store
+            .prune_processed(now + jiff::SignedDuration::from_hours(30))
+            .unwrap(),
+        0
+    );
+    let again = store
+        .apply(&delivery(7, Some(5)), &user, &ticket_outcome(7, now))
+        .unwrap();
+    assert_eq!(again, ApplyResult::AlreadyProcessed);
+    // Telegram numbers updates afresh after a quiet week: the same id is a
+    // new update by then, and it is handled.
+    let later = now + jiff::SignedDuration::from_hours(24 * 8);
+    assert_eq!(store.prune_processed(later).unwrap(), 1);
+    assert!(!store.is_processed(5).unwrap());
+    let reused = store
+        .apply(&delivery(7, Some(5)), &user, &ticket_outcome(7, later))
+        .unwrap();
+    assert!(matches!(reused, ApplyResult::Done { tickets } if tickets.len() == 1));
+}

@@ -274,8 +274,9 @@ impl Store {
                 return Ok((ApplyResult::AlreadyProcessed, Vec::new()));
             }
         }
+        let at = delivery.event.now.as_second().to_be_bytes();
         for id in delivery.update_ids() {
-            tx.processed.insert(&id.to_be_bytes(), &[])?;
+            tx.processed.insert(&id.to_be_bytes(), &at)?;
             tx.inbox.remove(&id.to_be_bytes())?;
         }
         let mut numbers = Vec::new();

@@ -43,6 +43,11 @@ use codec::{decode, encode, i64_at, session_key, ticket_index_key, tx_error};
 /// Version 2: personal and transit records are sealed (crypto-shredding).
 pub const SCHEMA_VERSION: u32 = 2;
 
+/// How long a handled update id is remembered: Telegram delivers an
+/// unconfirmed update again for at most 24 hours, and the bot confirms
+/// within seconds; twice that is the margin.
+pub const PROCESSED_FOR: jiff::SignedDuration = jiff::SignedDuration::from_hours(48);
+
 /// `meta` key: the staff chat chosen with /grupstaf.
 const META_STAFF_CHAT: &str = "staff_chat";
 /// `meta` key prefix: a staff group upgraded to a supergroup
@@ -117,7 +122,10 @@ pub struct Store {
     tickets_by_user: sled::Tree,
     /// counter name (`PRD-2026`, `broadcast`) → u64 BE (`codec::next_count`).
     counters: sled::Tree,
-    /// update id (i64 BE) → nothing: updates handled.
+    /// update id (i64 BE) → when it was handled (unix seconds, i64 BE;
+    /// empty from versions before that): updates handled, kept
+    /// [`PROCESSED_FOR`] and then pruned, so the tree does not grow for
+    /// ever and an id Telegram uses again later is handled.
     processed: sled::Tree,
     /// priority (u8) + row id (u64 BE) → [`OutboxRow`], sealed (epoch).
     outbox: sled::Tree,
@@ -580,19 +588,48 @@ impl Store {
             .collect()
     }
 
-    /// Marks updates handled without any other change (ignored kinds).
-    pub fn mark_processed(&self, update_ids: &[i64]) -> Result<(), StoreError> {
+    /// Marks updates handled at `now` without any other change (ignored
+    /// kinds).
+    pub fn mark_processed(
+        &self,
+        update_ids: &[i64],
+        now: jiff::Timestamp,
+    ) -> Result<(), StoreError> {
         let _writing = self.writing();
+        let at = now.as_second().to_be_bytes();
         (&self.processed, &self.inbox)
             .transaction(|(processed, inbox)| {
                 for id in update_ids {
-                    processed.insert(&id.to_be_bytes(), &[])?;
+                    processed.insert(&id.to_be_bytes(), &at)?;
                     inbox.remove(&id.to_be_bytes())?;
                 }
                 Ok::<_, sled::transaction::ConflictableTransactionError<StoreError>>(())
             })
             .map_err(tx_error)?;
         Ok(())
+    }
+
+    /// Forgets update ids handled more than [`PROCESSED_FOR`] before `now`
+    /// (ids kept by older versions, without a time, count from now).
+    /// Returns how many.
+    pub fn prune_processed(&self, now: jiff::Timestamp) -> Result<usize, StoreError> {
+        let _writing = self.writing();
+        let cutoff = (now - PROCESSED_FOR).as_second();
+        let mut batch = sled::Batch::default();
+        let mut pruned = 0;
+        for r in self.processed.iter() {
+            let (k, v) = r?;
+            match <[u8; 8]>::try_from(v.as_ref()) {
+                Ok(at) if i64::from_be_bytes(at) < cutoff => {
+                    batch.remove(k);
+                    pruned += 1;
+                }
+                Ok(_) => {}
+                Err(_) => batch.insert(k, &now.as_second().to_be_bytes()),
+            }
+        }
+        self.processed.apply_batch(batch)?;
+        Ok(pruned)
     }
 
     // ----- writes outside events ----------------------------------------

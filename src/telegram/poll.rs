@@ -154,14 +154,14 @@ fn worker(app: &App, rx: &mpsc::Receiver<(i64, Update)>, commit: &GroupCommit) {
         let now = jiff::Timestamp::now();
         let staff_chat = app.staff_chat();
         let result = match update::incoming(&update, staff_chat, now) {
-            Incoming::Ignore => app.store.mark_processed(&[id]),
+            Incoming::Ignore => app.store.mark_processed(&[id], now),
             Incoming::Membership { user, active } => app
                 .store
                 .set_user_active(user, active, now)
-                .and_then(|()| app.store.mark_processed(&[id])),
+                .and_then(|()| app.store.mark_processed(&[id], now)),
             Incoming::LeftGroup { chat } => app
                 .staff_chat_lost(chat)
-                .and_then(|()| app.store.mark_processed(&[id])),
+                .and_then(|()| app.store.mark_processed(&[id], now)),
             Incoming::Event(mut delivery) => {
                 next = fold_album(&mut delivery, rx, staff_chat, now);
                 app.handle_deferred(&delivery).map(|_| ())
