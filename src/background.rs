@@ -108,13 +108,17 @@ impl Background {
 /// Starts the jobs that run on a clock.
 pub fn schedule(app: &Arc<App>, background: &mut Background) {
     let daily = Arc::clone(app);
+    let pruned = std::sync::Mutex::new(None);
     background.task(
         "daily",
         every(
             DAILY_EVERY,
             background.stopping(),
             "daily jobs",
-            move || daily_jobs(&daily),
+            move || {
+                daily_jobs(&daily);
+                prune_processed(&daily, &pruned);
+            },
         ),
     );
     let pump = Arc::clone(app);

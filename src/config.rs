@@ -149,8 +149,22 @@ impl Config {
         })
     }
 
+    /// Parses a config file. A problem is reported by line, column and
+    /// message only, never with the offending line: a token pasted into the
+    /// file by mistake must not end up in a terminal or a log.
     pub fn from_toml(text: &str) -> Result<Config, String> {
-        let config: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+        let config: Config = toml::from_str(text).map_err(|e| {
+            let message = e.message().trim().replace('\n', " ");
+            match e.span() {
+                Some(span) => {
+                    let before = &text[..span.start.min(text.len())];
+                    let line = before.matches('\n').count() + 1;
+                    let column = before.chars().rev().take_while(|c| *c != '\n').count() + 1;
+                    format!("line {line}, column {column}: {message}")
+                }
+                None => message,
+            }
+        })?;
         parse_time(&config.staff.digest_at).map_err(|m| format!("staff.digest_at: {m}"))?;
         Ok(config)
     }
@@ -258,6 +272,15 @@ mod tests {
         assert_eq!(c.contact.phone, "031-000");
         let bad = c.apply_env(|k| (k == "OPOP_STAFF").then(|| "abc".to_string()));
         assert!(bad.is_err());
+    }
+
+    #[test]
+    fn a_syntax_error_does_not_print_the_line() {
+        let secret = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef012";
+        let text = format!("[bot]\ntoken = {secret}\n");
+        let err = Config::from_toml(&text).unwrap_err();
+        assert!(!err.contains("ABCDEFGHIJ"), "{err}");
+        assert!(err.starts_with("line 2, column "), "{err}");
     }
 
     #[test]

@@ -76,8 +76,7 @@ pub fn produce(app: &App, request: &Request, sink: &mut dyn Sink) -> Result<Stri
         Request::Backup => {
             let mut summary = None;
             sink.file("backup.jsonl", &mut |w| {
-                let s = app.store.backup(w).map_err(io::Error::other)?;
-                summary = Some(s);
+                summary = Some(app.store.backup_signed(w).map_err(io::Error::other)?);
                 Ok(())
             })
             .map_err(failed)?;

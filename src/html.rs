@@ -8,10 +8,13 @@
 
 use std::fmt;
 
-/// Escapes `<`, `>`, `&` and `"` so that the text is shown literally.
+/// Escapes `<`, `>`, `&` and `"` so that the text is shown literally, and
+/// drops invisible format characters ([`is_hidden_format`]): a name or
+/// answer with a right-to-left override cannot disguise itself in a staff
+/// notice.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
+    for c in text.chars().filter(|c| !is_hidden_format(*c)) {
         match c {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -21,6 +24,38 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// Unicode's format characters (general category Cf: bidi overrides and
+/// isolates, zero-width spaces, soft hyphens, …), except those emoji are
+/// made of: the zero-width joiner and non-joiner, and the tag characters
+/// of subdivision flags.
+pub fn is_hidden_format(c: char) -> bool {
+    const CF: &[(u32, u32)] = &[
+        (0x00AD, 0x00AD),
+        (0x0600, 0x0605),
+        (0x061C, 0x061C),
+        (0x06DD, 0x06DD),
+        (0x070F, 0x070F),
+        (0x0890, 0x0891),
+        (0x08E2, 0x08E2),
+        (0x180E, 0x180E),
+        (0x200B, 0x200B),
+        (0x200E, 0x200F),
+        (0x202A, 0x202E),
+        (0x2060, 0x2064),
+        (0x2066, 0x206F),
+        (0xFEFF, 0xFEFF),
+        (0xFFF9, 0xFFFB),
+        (0x110BD, 0x110BD),
+        (0x110CD, 0x110CD),
+        (0x13430, 0x1343F),
+        (0x1BCA0, 0x1BCA3),
+        (0x1D173, 0x1D17A),
+        (0xE0001, 0xE0001),
+    ];
+    let c = c as u32;
+    CF.iter().any(|(lo, hi)| (*lo..=*hi).contains(&c))
 }
 
 /// Removes tags and resolves the entities the bot itself uses, giving the
@@ -279,6 +314,17 @@ mod tests {
         let html = format!("<b>Produk:</b> {}", escape(name));
         assert_eq!(validate(&html), Ok(()));
         assert_eq!(to_plain(&html), format!("Produk: {name}"));
+    }
+
+    #[test]
+    fn invisible_format_characters_are_dropped_but_emoji_kept() {
+        // "Siti" with a right-to-left override hiding "gnirut" reversed.
+        assert_eq!(escape("Siti\u{202E}gnirut\u{202C}"), "Sitignirut");
+        assert_eq!(escape("a\u{200B}b\u{00AD}c\u{FEFF}"), "abc");
+        let family = "👨\u{200D}👩\u{200D}👧";
+        assert_eq!(escape(family), family);
+        let wales = "🏴\u{E0067}\u{E0062}\u{E0077}\u{E006C}\u{E0073}\u{E007F}";
+        assert_eq!(escape(wales), wales);
     }
 
     #[test]

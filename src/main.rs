@@ -67,12 +67,19 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Rebuild a store from a backup into a new or empty folder.
+    /// Rebuild a store from a backup into a new or empty folder. The
+    /// backup's signature (its last line) is checked with the keyring of the
+    /// folder it came from: a changed file is refused; one that cannot be
+    /// checked is restored without its rows in transit.
     Restore {
         #[arg(long = "in")]
         input: PathBuf,
         #[arg(long)]
         data_dir: PathBuf,
+        /// The keyring.json of the folder the backup was made from
+        /// (default: the one beside its backups/ folder, if there).
+        #[arg(long)]
+        keyring: Option<PathBuf>,
     },
     /// Match a question against the FAQ, as the bot would.
     Faq {
@@ -244,7 +251,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Export { format, out, since } => export(config, format, out, since),
         Command::Backup { out } => operator(config, Request::Backup, &absolute(out)?),
-        Command::Restore { input, data_dir } => restore(&input, &data_dir),
+        Command::Restore {
+            input,
+            data_dir,
+            keyring,
+        } => restore(&input, &data_dir, keyring),
         Command::Run => run_bot(config),
         Command::Check { dialogs, locales } => check(config, dialogs, locales),
         Command::Faq {
@@ -292,16 +303,48 @@ fn export(
     operator(config, Request::Export { format, since }, &absolute(out)?)
 }
 
-fn restore(input: &Path, data_dir: &Path) -> anyhow::Result<ExitCode> {
+fn restore(input: &Path, data_dir: &Path, keyring: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    use opop_bot::store::Signature;
+    // A daily backup lies in <data>/backups/: its folder's keyring is there.
+    let keyring = keyring.or_else(|| {
+        let beside = std::path::absolute(input)
+            .ok()?
+            .parent()?
+            .parent()?
+            .join("keyring.json");
+        beside.exists().then_some(beside)
+    });
+    let key = match &keyring {
+        Some(path) => opop_bot::store::crypt::Keyring::backup_key_in(path)?,
+        None => None,
+    };
+    let signature = opop_bot::store::check_signature(input, key.as_ref())?;
+    if signature == Signature::Wrong {
+        eprintln!(
+            "opop-bot: {} was changed after it was made (its signature does not match); nothing was restored",
+            input.display()
+        );
+        return Ok(ExitCode::FAILURE);
+    }
     let file =
         std::fs::File::open(input).with_context(|| format!("opening {}", input.display()))?;
-    match Store::restore(std::io::BufReader::new(file), data_dir) {
+    let reader = std::io::BufReader::new(file);
+    let restored = match signature {
+        Signature::Valid => Store::restore(reader, data_dir),
+        _ => Store::restore_unchecked(reader, data_dir),
+    };
+    match restored {
         Ok(summary) => {
             println!(
                 "restored {} records into {}",
                 summary.records(),
                 data_dir.display()
             );
+            if signature == Signature::Unchecked {
+                println!(
+                    "the backup's signature could not be checked (no signature line, or no --keyring of the folder it came from): updates and messages that were in transit in it were left out"
+                );
+            }
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {

@@ -321,6 +321,92 @@ fn a_refused_restore_leaves_nothing_and_can_be_run_again() {
 }
 
 #[test]
+fn backups_are_signed_and_a_restore_checks_the_signature() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let daily = {
+        let mut config = Config::default();
+        config.roles.staff = vec![BUDI];
+        config.roles.staff_chat = Some(STAFF_CHAT);
+        let app = App::new(
+            Content::embedded().unwrap(),
+            Store::open(&data).unwrap(),
+            config,
+        );
+        let chat = seeded(app);
+        // The staff chat's notices wait in the outbox: rows in transit.
+        assert!(chat.app.store.outbox_len() > 0);
+        let now: jiff::Timestamp = "2026-11-29T01:00:00Z".parse().unwrap();
+        chat.app
+            .store
+            .daily_backup(&data.join("backups"), now, 7)
+            .unwrap()
+            .unwrap()
+    };
+    assert!(
+        std::fs::read_to_string(&daily)
+            .unwrap()
+            .trim_end()
+            .lines()
+            .last()
+            .unwrap()
+            .starts_with("{\"signature\":"),
+        "signed"
+    );
+    let restore =
+        |file: &std::path::Path, target: &std::path::Path, keyring: Option<&std::path::Path>| {
+            let mut args = vec![
+                "restore",
+                "--in",
+                file.to_str().unwrap(),
+                "--data-dir",
+                target.to_str().unwrap(),
+            ];
+            if let Some(k) = keyring {
+                args.extend(["--keyring", k.to_str().unwrap()]);
+            }
+            run_binary(&args, "", &[])
+        };
+    // The daily backup, checked with the keyring beside its folder: all of it.
+    let whole = dir.path().join("whole");
+    let out = restore(&daily, &whole, None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("could not be checked"));
+    assert!(
+        Store::open(&whole).unwrap().outbox_len() > 0,
+        "rows in transit restored"
+    );
+    // A changed copy is refused, and nothing is restored.
+    let changed = dir.path().join("changed.jsonl");
+    let text = std::fs::read_to_string(&daily).unwrap();
+    std::fs::write(&changed, text.replace("Siti Aminah", "Siti Aminaa")).unwrap();
+    let refused = dir.path().join("refused");
+    let out = restore(&changed, &refused, Some(&data.join("keyring.json")));
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("was changed after it was made"));
+    assert!(!refused.exists());
+    // A copy that cannot be checked (no keyring beside it) is restored
+    // without its rows in transit.
+    let copy = dir.path().join("copy.jsonl");
+    std::fs::write(&copy, &text).unwrap();
+    let unchecked = dir.path().join("unchecked");
+    let out = restore(&copy, &unchecked, None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("could not be checked"));
+    let store = Store::open(&unchecked).unwrap();
+    assert_eq!(store.outbox_len(), 0, "nothing forged can be sent");
+    assert!(store.ticket("PRD-2026-00001").unwrap().is_some());
+}
+
+#[test]
 fn the_command_line_exports_and_backs_up_a_stopped_bot() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");

@@ -174,9 +174,11 @@ impl<'a, 'c> Turn<'a, 'c> {
     }
 }
 
-/// Removes control and private-use characters (keeps new lines).
+/// Removes control, private-use and invisible format characters (keeps
+/// new lines and what emoji are made of).
 fn clean(text: &str) -> String {
     text.chars()
         .filter(|c| (!c.is_control() || *c == '\n') && !('\u{E000}'..='\u{F8FF}').contains(c))
+        .filter(|c| !crate::html::is_hidden_format(*c))
         .collect()
 }

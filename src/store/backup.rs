@@ -11,13 +11,22 @@
 //! values as hex, so backup → restore → backup gives the same file. The
 //! snapshot is consistent: it is read while event transactions wait (the
 //! store's write gate), so it never holds half of an event.
+//!
+//! A backup file the bot writes is signed: its last line is
+//! `{"signature":"…"}`, HMAC-SHA256 of everything before it with the
+//! folder's backup key (kept in `keyring.json`). Restore checks it where it
+//! can: a changed file is refused, and a file it cannot check is restored
+//! without its rows in transit (raw updates, messages to send), which
+//! could be forged.
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
 use std::path::Path;
 
+use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
+use sha2::Sha256;
 
 use super::{SCHEMA_VERSION, Store, StoreError};
 
@@ -26,6 +35,83 @@ const FORMAT: &str = "opop-bot backup";
 /// One tree's records as (key, opened value).
 type Records = Vec<(sled::IVec, Vec<u8>)>;
 const VERSION: u32 = 1;
+
+/// Trees of rows in transit, which an unchecked restore leaves out.
+const TRANSIT_TREES: &[&str] = &["inbox", "outbox"];
+
+/// The last line of a signed backup.
+#[derive(Serialize, Deserialize)]
+struct Trailer {
+    signature: String,
+}
+
+fn new_mac(key: &[u8; 32]) -> Hmac<Sha256> {
+    Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes any key length")
+}
+
+/// Passes bytes on and signs them.
+struct Signing<'w, W: Write + ?Sized> {
+    out: &'w mut W,
+    mac: Hmac<Sha256>,
+}
+
+impl<W: Write + ?Sized> Write for Signing<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.mac.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
+    }
+}
+
+/// What a backup file's signature says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signature {
+    /// Made by the folder whose key was given, unchanged since.
+    Valid,
+    /// The file or its signature was changed.
+    Wrong,
+    /// No signature file, or no key to check it with.
+    Unchecked,
+}
+
+/// Checks a backup file's signature with `key`.
+pub fn check_signature(path: &Path, key: Option<&[u8; 32]>) -> Result<Signature, BackupError> {
+    let bytes = std::fs::read(path)?;
+    let body = bytes.strip_suffix(b"\n").unwrap_or(&bytes);
+    let (signed, last) = match body.iter().rposition(|b| *b == b'\n') {
+        Some(at) => (&bytes[..=at], &body[at + 1..]),
+        None => return Ok(Signature::Unchecked),
+    };
+    let Ok(trailer) = serde_json::from_slice::<Trailer>(last) else {
+        return Ok(Signature::Unchecked);
+    };
+    let Some(key) = key else {
+        return Ok(Signature::Unchecked);
+    };
+    let Some(expected) = from_hex(&trailer.signature) else {
+        return Ok(Signature::Wrong);
+    };
+    let mut mac = new_mac(key);
+    mac.update(signed);
+    Ok(if mac.verify_slice(&expected).is_ok() {
+        Signature::Valid
+    } else {
+        Signature::Wrong
+    })
+}
+
+/// Appends the signature line.
+fn sign(out: &mut (impl Write + ?Sized), mac: Hmac<Sha256>) -> std::io::Result<()> {
+    let trailer = Trailer {
+        signature: to_hex(&mac.finalize().into_bytes()),
+    };
+    serde_json::to_writer(&mut *out, &trailer).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")
+}
 
 /// Trees whose values are JSON documents.
 const JSON_TREES: &[&str] = &[
@@ -110,7 +196,12 @@ pub(super) fn owner(tree: &str, key: &[u8], value: &[u8], epoch: i64) -> Option<
 /// [`crate::records::Ticket::erased`] keeps, and the transit trees (raw
 /// updates, queued messages, which may quote them) are dropped. Each file
 /// is rewritten through a temporary name with fresh header counts.
-pub fn scrub_backups(dir: &Path, user: i64, now: jiff::Timestamp) -> Result<(), BackupError> {
+pub fn scrub_backups(
+    dir: &Path,
+    user: i64,
+    now: jiff::Timestamp,
+    key: &[u8; 32],
+) -> Result<(), BackupError> {
     // A file that cannot be scrubbed does not stop the others; the first
     // failure is reported (and the erasure is finished again at start).
     let mut first_error = None;
@@ -119,7 +210,7 @@ pub fn scrub_backups(dir: &Path, user: i64, now: jiff::Timestamp) -> Result<(), 
         if path.extension().and_then(|e| e.to_str()) != Some("jsonl") {
             continue;
         }
-        if let Err(e) = scrub_file(&path, user, now) {
+        if let Err(e) = scrub_file(&path, user, now, key) {
             tracing::error!(path = %path.display(), error = %e, "cannot scrub a backup");
             first_error.get_or_insert(e);
         }
@@ -127,7 +218,12 @@ pub fn scrub_backups(dir: &Path, user: i64, now: jiff::Timestamp) -> Result<(), 
     first_error.map_or(Ok(()), Err)
 }
 
-fn scrub_file(path: &Path, user: i64, now: jiff::Timestamp) -> Result<(), BackupError> {
+fn scrub_file(
+    path: &Path,
+    user: i64,
+    now: jiff::Timestamp,
+    key: &[u8; 32],
+) -> Result<(), BackupError> {
     let hex_id = to_hex(&user.to_be_bytes());
     {
         let text = std::fs::read_to_string(path)?;
@@ -187,13 +283,18 @@ fn scrub_file(path: &Path, user: i64, now: jiff::Timestamp) -> Result<(), Backup
             *n = counts.get(name).copied().unwrap_or(0);
         }
         crate::files::write_whole(path, |file| {
-            serde_json::to_writer(&mut *file, &header).map_err(std::io::Error::from)?;
-            file.write_all(b"\n")?;
+            let mut out = Signing {
+                out: &mut *file,
+                mac: new_mac(key),
+            };
+            serde_json::to_writer(&mut out, &header).map_err(std::io::Error::from)?;
+            out.write_all(b"\n")?;
             for line in &kept {
-                file.write_all(line.as_bytes())?;
-                file.write_all(b"\n")?;
+                out.write_all(line.as_bytes())?;
+                out.write_all(b"\n")?;
             }
-            Ok(())
+            let mac = out.mac;
+            sign(file, mac)
         })?;
     }
     Ok(())
@@ -282,18 +383,37 @@ impl Store {
         Ok(Summary { counts })
     }
 
-    /// Writes a backup to a file (through a temporary name, so a file at
-    /// `path` is always complete).
+    /// [`Store::backup`] with the signature line of the folder's backup
+    /// key at the end: what the bot writes to files.
+    pub fn backup_signed(&self, out: &mut (impl Write + ?Sized)) -> Result<Summary, BackupError> {
+        let key = self.keys.backup_key().map_err(StoreError::from)?;
+        let mut signing = Signing {
+            out: &mut *out,
+            mac: new_mac(&key),
+        };
+        let summary = self.backup(&mut signing)?;
+        let mac = signing.mac;
+        sign(out, mac)?;
+        Ok(summary)
+    }
+
+    /// Writes a signed backup to a file (through a temporary name, so a
+    /// file at `path` is always complete).
     pub fn backup_to(&self, path: &Path) -> Result<Summary, BackupError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             crate::files::create_dir(dir)?;
         }
         let mut summary = None;
         crate::files::write_whole(path, |file| {
-            summary = Some(self.backup(file).map_err(std::io::Error::other)?);
+            summary = Some(self.backup_signed(file).map_err(std::io::Error::other)?);
             Ok(())
         })?;
         Ok(summary.expect("written"))
+    }
+
+    /// The key backups of this folder are signed with.
+    pub fn backup_key(&self) -> Result<[u8; 32], StoreError> {
+        Ok(self.keys.backup_key()?)
     }
 
     /// Rebuilds a store in `dir` (new, or an empty folder) from a backup.
@@ -301,13 +421,25 @@ impl Store {
     /// every record is in and the counts match: a refused or failed
     /// restore leaves nothing behind, and can simply be run again.
     pub fn restore(input: impl BufRead, dir: &Path) -> Result<Summary, BackupError> {
+        Store::restore_as(input, dir, true)
+    }
+
+    /// [`Store::restore`] of a file whose signature could not be checked:
+    /// its rows in transit (updates to handle, messages to send) are left
+    /// out, and broadcast deliveries that were among them count as
+    /// interrupted.
+    pub fn restore_unchecked(input: impl BufRead, dir: &Path) -> Result<Summary, BackupError> {
+        Store::restore_as(input, dir, false)
+    }
+
+    fn restore_as(input: impl BufRead, dir: &Path, transit: bool) -> Result<Summary, BackupError> {
         if dir.exists() && std::fs::read_dir(dir)?.next().is_some() {
             return Err(BackupError::NotEmpty(dir.display().to_string()));
         }
         let name = dir.file_name().unwrap_or_default().to_string_lossy();
         let building = dir.with_file_name(format!(".{name}.restoring-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&building);
-        let result = Store::restore_into(input, &building);
+        let result = Store::restore_into(input, &building, transit);
         if result.is_ok() {
             if dir.exists() {
                 std::fs::remove_dir(dir)?;
@@ -324,7 +456,11 @@ impl Store {
     }
 
     /// [`Store::restore`]'s work, into a new folder `dir`.
-    fn restore_into(input: impl BufRead, dir: &Path) -> Result<Summary, BackupError> {
+    fn restore_into(
+        input: impl BufRead,
+        dir: &Path,
+        transit: bool,
+    ) -> Result<Summary, BackupError> {
         let mut lines = input.lines();
         let bad = |line: usize, message: String| BackupError::Format { line, message };
         let first = lines
@@ -356,6 +492,9 @@ impl Store {
                 if line.trim().is_empty() {
                     continue;
                 }
+                if serde_json::from_str::<Trailer>(&line).is_ok() {
+                    continue;
+                }
                 let record: LineIn<'_> =
                     serde_json::from_str(&line).map_err(|e| bad(n, e.to_string()))?;
                 let tree = trees
@@ -369,12 +508,15 @@ impl Store {
                     }
                     (None, None) => return Err(bad(n, "a record without a value".into())),
                 };
+                *counts.entry(record.tree.clone()).or_insert(0) += 1;
+                if !transit && TRANSIT_TREES.contains(&record.tree.as_str()) {
+                    continue;
+                }
                 let value = match owner(&record.tree, &key, &value, store.keys.epoch_owner()) {
                     Some(o) => store.keys.seal(o, &value).map_err(StoreError::from)?,
                     None => value,
                 };
                 tree.insert(key, value).map_err(StoreError::from)?;
-                *counts.entry(record.tree).or_insert(0) += 1;
             }
             Ok(counts)
         })??;
@@ -388,6 +530,9 @@ impl Store {
                     ),
                 ));
             }
+        }
+        if !transit {
+            store.interrupt_queued_deliveries()?;
         }
         store.flush()?;
         Ok(Summary {

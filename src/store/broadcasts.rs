@@ -275,6 +275,27 @@ impl Store {
         Ok(())
     }
 
+    /// Deliveries queued for an outbox that does not hold them (a restore
+    /// that left transit rows out): interrupted, never resent.
+    pub(super) fn interrupt_queued_deliveries(&self) -> Result<usize, StoreError> {
+        let mut batch = sled::Batch::default();
+        let mut n = 0;
+        for r in self.ledger.iter() {
+            let (k, v) = r?;
+            let entry: LedgerEntry = decode("bc_ledger", &k, &v)?;
+            if entry.status == DeliveryStatus::Queued {
+                let entry = LedgerEntry {
+                    status: DeliveryStatus::Interrupted,
+                    ..entry
+                };
+                batch.insert(k, encode(&entry));
+                n += 1;
+            }
+        }
+        self.ledger.apply_batch(batch)?;
+        Ok(n)
+    }
+
     /// At start, before anything is sent: a broadcast delivery still in the
     /// outbox may have reached Telegram just before the stop. It is marked
     /// interrupted rather than sent again, so nobody gets it twice.

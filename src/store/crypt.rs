@@ -51,9 +51,12 @@ struct State {
     epoch: u64,
     /// "owner:generation" -> key (hex).
     keys: BTreeMap<String, String>,
-    /// Owner -> the generation of their next key (owners erased before).
+    /// Owner -> the generation of their current or next key.
     #[serde(default)]
     generations: BTreeMap<String, u32>,
+    /// The key backups of this folder are signed with (hex).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    backup_key: Option<String>,
 }
 
 /// A key's identity: its owner and generation.
@@ -64,6 +67,7 @@ struct Ring {
     epoch: u64,
     keys: BTreeMap<KeyId, Key>,
     generations: BTreeMap<i64, u32>,
+    backup_key: Option<Key>,
     /// Inside [`Keyring::bulk`]: new keys are saved once at its end.
     bulk: bool,
     unsaved: bool,
@@ -140,12 +144,19 @@ impl Keyring {
         for (owner, generation) in &state.generations {
             generations.insert(owner.parse().map_err(|_| unreadable())?, *generation);
         }
+        let backup_key = match &state.backup_key {
+            Some(k) => Some(*Key::from_slice(
+                &unhex(k).filter(|b| b.len() == 32).ok_or_else(unreadable)?,
+            )),
+            None => None,
+        };
         let ring = Keyring {
             path: Some(path),
             state: Mutex::new(Ring {
                 epoch: state.epoch,
                 keys,
                 generations,
+                backup_key,
                 bulk: false,
                 unsaved: false,
             }),
@@ -162,6 +173,7 @@ impl Keyring {
                 epoch: 0,
                 keys: BTreeMap::new(),
                 generations: BTreeMap::new(),
+                backup_key: None,
                 bulk: false,
                 unsaved: false,
             }),
@@ -202,6 +214,7 @@ impl Keyring {
                 .iter()
                 .map(|(owner, generation)| (owner.to_string(), *generation))
                 .collect(),
+            backup_key: ring.backup_key.as_ref().map(|k| hex(k)),
         };
         let io = |source| CryptError::Io {
             path: path.display().to_string(),
@@ -225,6 +238,34 @@ impl Keyring {
             self.save(&ring)?;
         }
         Ok(result)
+    }
+
+    /// The key this folder's backups are signed with (made and saved the
+    /// first time it is needed).
+    pub fn backup_key(&self) -> Result<[u8; 32], CryptError> {
+        let mut ring = self.lock();
+        if let Some(k) = ring.backup_key {
+            return Ok(k.into());
+        }
+        let k = XChaCha20Poly1305::generate_key(&mut OsRng);
+        ring.backup_key = Some(k);
+        self.save(&ring)?;
+        Ok(k.into())
+    }
+
+    /// The backup key in a keyring file (for checking a backup of another
+    /// folder before restoring it).
+    pub fn backup_key_in(file: &Path) -> Result<Option<[u8; 32]>, CryptError> {
+        let unreadable = || CryptError::Unreadable(file.display().to_string());
+        let bytes = std::fs::read(file).map_err(|_| unreadable())?;
+        let state: State = serde_json::from_slice(&bytes).map_err(|_| unreadable())?;
+        match state.backup_key {
+            Some(k) => {
+                let bytes = unhex(&k).filter(|b| b.len() == 32).ok_or_else(unreadable)?;
+                Ok(Some(bytes.try_into().expect("32 bytes")))
+            }
+            None => Ok(None),
+        }
     }
 
     /// The owner id for short-lived rows now.

@@ -16,7 +16,8 @@ impl Store {
             let backups = dir.join("backups");
             if backups.is_dir() {
                 let _one_at_a_time = self.backups_lock.lock().unwrap_or_else(|e| e.into_inner());
-                backup::scrub_backups(&backups, user, jiff::Timestamp::now())
+                let key = self.keys.backup_key()?;
+                backup::scrub_backups(&backups, user, jiff::Timestamp::now(), &key)
                     .map_err(|e| StoreError::Backup(e.to_string()))?;
             }
         }

@@ -31,7 +31,7 @@ use serde::de::DeserializeOwned;
 use sled::Transactional;
 
 pub use apply::ApplyResult;
-pub use backup::{BackupError, Summary as BackupSummary};
+pub use backup::{BackupError, Signature, Summary as BackupSummary, check_signature};
 pub use outbox::{OutItem, OutboxRow, Priority};
 pub use reads::{Reads, Visit};
 
