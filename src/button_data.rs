@@ -13,7 +13,7 @@
 //! | `l:<lang>` | choose a language |
 //! | `<stamp>:<action>[:<value>]` | a form step's button, stamped with the session's stamp |
 //! | `s:<action>:<ticket>` | a staff review action |
-//! | `b:…` | composing and cancelling broadcasts |
+//! | `b:…` | composing, cancelling and resending broadcasts |
 
 use std::fmt;
 
@@ -109,6 +109,8 @@ pub enum BroadcastButton {
     English,
     /// Stops a scheduled or running job.
     CancelJob(u64),
+    /// Sends a finished job again to its interrupted recipients.
+    ResendInterrupted(u64),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -253,6 +255,7 @@ fn parse_broadcast(rest: &str) -> Option<BroadcastButton> {
         Some(("l", v)) => BroadcastButton::AudienceLanguage(Lang::from_code(v)?),
         Some(("t", v)) => BroadcastButton::Toggle(v.parse().ok()?),
         Some(("c", v)) => BroadcastButton::CancelJob(v.parse().ok()?),
+        Some(("ri", v)) => BroadcastButton::ResendInterrupted(v.parse().ok()?),
         Some(_) => return None,
     })
 }
@@ -299,6 +302,7 @@ impl fmt::Display for ButtonData {
                 BroadcastButton::AudienceLanguage(l) => write!(f, "b:l:{}", l.code()),
                 BroadcastButton::Toggle(i) => write!(f, "b:t:{i}"),
                 BroadcastButton::CancelJob(id) => write!(f, "b:c:{id}"),
+                BroadcastButton::ResendInterrupted(id) => write!(f, "b:ri:{id}"),
                 word => write!(f, "b:{}", word_of(BROADCAST_WORDS, word)),
             },
         }
@@ -334,6 +338,7 @@ mod tests {
             ButtonData::Broadcast(BroadcastButton::AudienceLanguage(Lang::Id)),
             ButtonData::Broadcast(BroadcastButton::Toggle(37)),
             ButtonData::Broadcast(BroadcastButton::CancelJob(u64::MAX)),
+            ButtonData::Broadcast(BroadcastButton::ResendInterrupted(u64::MAX)),
         ];
         for action in StaffAction::ALL {
             all.push(ButtonData::Staff {

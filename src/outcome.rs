@@ -213,6 +213,11 @@ pub enum Effect {
         job: u64,
         by: i64,
     },
+    /// An admin asked to send a finished broadcast again to its
+    /// interrupted recipients.
+    ResendInterrupted {
+        job: u64,
+    },
     /// A FAQ question the bot could not answer, or feedback on an answer,
     /// kept for the staff digest so editors see what to add.
     LogFaq(FaqLog),

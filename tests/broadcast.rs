@@ -328,3 +328,59 @@ fn a_scheduled_broadcast_tells_the_admin_once_not_every_five_seconds() {
     assert!(lines[0].text.starts_with("📢 Siaran #1: terkirim 0"), "{t}");
     assert_eq!(admin.last_buttons(), ["✖ Hentikan siaran"]);
 }
+
+#[test]
+fn the_report_offers_to_send_again_to_the_interrupted_who_may_get_it_twice() {
+    let mut admin = Chat::with_app(app(), ADMIN, Some("id"));
+    let store = admin.app.store.clone();
+    for id in 1..=20 {
+        seed(&store, 20_000 + id, Some("Kota Batu"), Lang::Id, true);
+    }
+    admin.send("/siaran");
+    admin.send("Bazar produk pesantren 12 Desember");
+    admin.press("Semua pengguna");
+    admin.press("Kirim sekarang");
+    let now: Timestamp = "2026-11-28T03:05:00Z".parse().unwrap();
+    // The first window goes into the outbox, then the bot is killed: at
+    // the next start those deliveries count as interrupted.
+    broadcast::pump(&admin.app.content, &store, now).unwrap();
+    broadcast::pump(&admin.app.content, &store, now).unwrap();
+    let interrupted = store.interrupt_broadcast_rows().unwrap();
+    assert_eq!(interrupted, broadcast::WINDOW);
+    let first = deliver_all(&admin.app, &[], now);
+    assert_eq!(first.len(), 21 - interrupted, "the rest, once");
+    let t = admin.read();
+    assert!(
+        t.contains(&format!("{interrupted} pengiriman terputus")),
+        "{t}"
+    );
+    assert!(
+        t.contains("mendapatkannya dua kali"),
+        "says they may get it twice: {t}"
+    );
+    let label = format!("Kirim ulang ke {interrupted} yang terputus");
+    assert!(
+        admin.last_buttons().iter().any(|b| b.contains(&label)),
+        "{:?}",
+        admin.last_buttons()
+    );
+    admin.press(&label);
+    assert_eq!(
+        admin.last_toast.as_deref(),
+        Some("Mengirim ulang ke penerima yang terputus…")
+    );
+    let again = deliver_all(&admin.app, &[], now);
+    assert_eq!(again.len(), interrupted, "exactly the interrupted");
+    let job = store.jobs().unwrap().pop().unwrap();
+    assert_eq!(job.state, JobState::Done);
+    let counts = store.ledger_counts(job.id).unwrap();
+    assert_eq!((counts.sent, counts.interrupted), (21, 0));
+    let t = admin.read();
+    assert!(t.contains("Terkirim: 21 dari 21"), "a second report: {t}");
+    // Pressing it again: nothing left to send.
+    admin.press(&label);
+    assert_eq!(
+        admin.last_toast.as_deref(),
+        Some("Tidak ada pengiriman terputus untuk dikirim ulang.")
+    );
+}

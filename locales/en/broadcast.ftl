@@ -61,7 +61,10 @@ broadcast-report-cancelled =
     Failed: { $failed } · Blocked the bot: { $blocked } · Interrupted: { $interrupted }
     Started { $started }, stopped { $finished }.
 broadcast-report-late = ⚠️ Sent late: the bot was not running at the scheduled time ({ $at }), so the broadcast went out as soon as it was back.
-broadcast-report-interrupted = ⚠️ { $count } deliveries were interrupted because the bot stopped while sending them; they were not repeated, so nobody receives the announcement twice.
+broadcast-report-interrupted = ⚠️ { $count } deliveries were interrupted because the bot stopped while sending them; they were not repeated, so nobody receives the announcement twice. Some of them may not have it: the button below sends it again to those { $count } recipients, and whoever already has it will get it twice.
+broadcast-resend-button = 📨 Send again to the { $count } interrupted
+broadcast-resend-toast = Sending again to the interrupted recipients…
+broadcast-resend-nothing = No interrupted deliveries to send again.
 broadcast-status-empty = No broadcasts yet.
 broadcast-status-title = 📢 <b>Broadcasts</b> (newest first)
 broadcast-status-line = • #{ $id } <b>{ $state }</b> – { $when } – { $audience }: sent { $sent }, failed { $failed }, blocked { $blocked }, remaining { $remaining } of { $total }

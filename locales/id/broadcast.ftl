@@ -61,7 +61,10 @@ broadcast-report-cancelled =
     Gagal: { $failed } · Memblokir bot: { $blocked } · Terputus: { $interrupted }
     Mulai { $started }, berhenti { $finished }.
 broadcast-report-late = ⚠️ Dikirim terlambat: bot tidak berjalan pada waktu terjadwal ({ $at }), jadi siaran dikirim begitu bot kembali berjalan.
-broadcast-report-interrupted = ⚠️ { $count } pengiriman terputus karena bot berhenti tepat saat mengirim; pengiriman itu tidak diulang agar tidak ada yang menerima dua kali.
+broadcast-report-interrupted = ⚠️ { $count } pengiriman terputus karena bot berhenti tepat saat mengirim; pengiriman itu tidak diulang agar tidak ada yang menerima dua kali. Sebagian dari mereka mungkin belum menerimanya: tombol di bawah mengirim ulang ke { $count } penerima itu, dan yang sudah menerima akan mendapatkannya dua kali.
+broadcast-resend-button = 📨 Kirim ulang ke { $count } yang terputus
+broadcast-resend-toast = Mengirim ulang ke penerima yang terputus…
+broadcast-resend-nothing = Tidak ada pengiriman terputus untuk dikirim ulang.
 broadcast-status-empty = Belum ada siaran.
 broadcast-status-title = 📢 <b>Siaran</b> (terbaru dulu)
 broadcast-status-line = • #{ $id } <b>{ $state }</b> – { $when } – { $audience }: terkirim { $sent }, gagal { $failed }, memblokir { $blocked }, sisa { $remaining } dari { $total }

@@ -199,8 +199,10 @@ impl Turn<'_, '_> {
     }
 
     pub(super) fn button_press(&mut self, button: BroadcastButton) {
-        if let BroadcastButton::CancelJob(id) = button {
-            return self.cancel_job(id);
+        match button {
+            BroadcastButton::CancelJob(id) => return self.cancel_job(id),
+            BroadcastButton::ResendInterrupted(id) => return self.resend(id),
+            _ => {}
         }
         let Some(stage) = self.session.broadcast.as_ref().map(|d| d.stage) else {
             return self.out.stale();
@@ -383,6 +385,7 @@ impl Turn<'_, '_> {
             progress_at: None,
             late: false,
             cancelled_by: None,
+            resend: false,
         })
     }
 
@@ -423,6 +426,20 @@ impl Turn<'_, '_> {
             by: self.event.user,
         });
         self.out.toast(self.out.t(ids::BROADCAST_CANCELLING));
+    }
+
+    /// The report's "send again to the interrupted": the job runs again for
+    /// them (they may get it twice, as the report said).
+    fn resend(&mut self, id: u64) {
+        let Some(job) = self.ctx.reads.job(id) else {
+            return self.out.stale();
+        };
+        let interrupted = self.ctx.reads.ledger_counts(id).interrupted;
+        if job.state != JobState::Done || interrupted == 0 {
+            return self.out.toast(self.out.t(ids::BROADCAST_RESEND_NOTHING));
+        }
+        self.out.push(Effect::ResendInterrupted { job: id });
+        self.out.toast(self.out.t(ids::BROADCAST_RESEND_TOAST));
     }
 
     /// /siaran_status: the jobs, newest first.

@@ -38,6 +38,14 @@ pub fn pump(content: &Content, store: &Store, now: Timestamp) -> Result<(), Stor
             JobState::Running if job.started_at.is_none() => {
                 round.start(job)?;
             }
+            JobState::Running if job.resend => {
+                let n = store.requeue_interrupted(&job)?;
+                tracing::info!(
+                    job = job.id,
+                    recipients = n,
+                    "broadcast sent again to the interrupted"
+                );
+            }
             JobState::Running => {
                 if free > 0 {
                     let n = store.queue_deliveries(job.id, free, |user, lang| {
@@ -142,7 +150,17 @@ impl Round<'_> {
             let line = status_line(content, lang, &done, &c);
             messages.push(OutMessage::new(job.author_chat, line).editing(Some(id)));
         }
-        messages.push(OutMessage::new(job.author_chat, text));
+        let mut report = OutMessage::new(job.author_chat, text);
+        if c.interrupted > 0 && !cancelled {
+            let label = content.i18n.fmt(
+                lang,
+                ids::BROADCAST_RESEND_BUTTON,
+                Args::new().num("count", c.interrupted as i64),
+            );
+            let data = ButtonData::Broadcast(BroadcastButton::ResendInterrupted(job.id));
+            report = report.with_keyboard(Keyboard::Inline(vec![vec![Button::new(label, &data)]]));
+        }
+        messages.push(report);
         store.enqueue(&messages, Priority::Reply)?;
         if !cancelled {
             job.state = JobState::Done;

@@ -230,6 +230,9 @@ messages! {
     BROADCAST_REPORT_CANCELLED = "broadcast-report-cancelled" ["id", "audience", "total", "sent", "failed", "blocked", "interrupted", "cancelled", "started", "finished"];
     BROADCAST_REPORT_LATE = "broadcast-report-late" ["at"];
     BROADCAST_REPORT_INTERRUPTED = "broadcast-report-interrupted" ["count"];
+    BROADCAST_RESEND_BUTTON = "broadcast-resend-button" ["count"];
+    BROADCAST_RESEND_TOAST = "broadcast-resend-toast" [];
+    BROADCAST_RESEND_NOTHING = "broadcast-resend-nothing" [];
     BROADCAST_REPORT_FAILURE = "broadcast-report-failure" ["user", "reason"];
     BROADCAST_STATUS_EMPTY = "broadcast-status-empty" [];
     BROADCAST_STATUS_TITLE = "broadcast-status-title" [];

@@ -88,6 +88,10 @@ pub struct Job {
     /// Who cancelled it, when it was cancelled.
     #[serde(default)]
     pub cancelled_by: Option<i64>,
+    /// An admin asked to send it again to the recipients whose delivery
+    /// was interrupted (they may get it twice); the pump does it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub resend: bool,
 }
 
 impl Job {

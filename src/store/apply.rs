@@ -294,6 +294,7 @@ impl Store {
                 }
                 Effect::CreateBroadcast(job) => create_broadcast(tx, job)?,
                 Effect::CancelBroadcast { job, by } => cancel_broadcast(tx, *job, *by)?,
+                Effect::ResendInterrupted { job } => resend_interrupted(tx, *job)?,
                 Effect::EraseUser(_) => {
                     if let Some(erasure) = &prepared.erasure {
                         self.erase(tx, erasure, prepared.user.last_seen)?;
@@ -429,6 +430,23 @@ fn create_broadcast(tx: &Tx<'_>, job: &Job) -> TxResult<()> {
     let mut job = job.clone();
     job.id = id;
     tx.broadcasts.insert(&id.to_be_bytes(), encode(&job))?;
+    Ok(())
+}
+
+/// A finished job running again, for the pump to send to its interrupted
+/// recipients.
+fn resend_interrupted(tx: &Tx<'_>, id: u64) -> TxResult<()> {
+    let key = id.to_be_bytes();
+    if let Some(bytes) = tx.broadcasts.get(key)? {
+        let mut job: Job = decode("broadcasts", &key, &bytes).map_err(abort)?;
+        if job.state == JobState::Done {
+            job.state = JobState::Running;
+            job.resend = true;
+            job.finished_at = None;
+            job.progress_at = None;
+            tx.broadcasts.insert(&key, encode(&job))?;
+        }
+    }
     Ok(())
 }
 

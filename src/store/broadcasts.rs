@@ -275,6 +275,39 @@ impl Store {
         Ok(())
     }
 
+    /// A job's interrupted recipients pending again (an admin asked to send
+    /// it to them anyway); clears the job's `resend`.
+    pub fn requeue_interrupted(&self, job: &Job) -> Result<usize, StoreError> {
+        let writing = self.writing();
+        let mut interrupted = Vec::new();
+        for r in self.ledger.scan_prefix(job.id.to_be_bytes()) {
+            let (k, v) = r?;
+            let entry: LedgerEntry = decode("bc_ledger", &k, &v)?;
+            if entry.status == DeliveryStatus::Interrupted {
+                interrupted.push((k, entry));
+            }
+        }
+        // The ledger and its pending index in one transaction, as at start.
+        (&self.ledger, &self.pending)
+            .transaction(|(ledger, pending)| {
+                for (k, entry) in &interrupted {
+                    let entry = LedgerEntry {
+                        status: DeliveryStatus::Pending,
+                        ..entry.clone()
+                    };
+                    ledger.insert(k, encode(&entry))?;
+                    pending.insert(k, &[])?;
+                }
+                TxResult::Ok(())
+            })
+            .map_err(tx_error)?;
+        drop(writing);
+        let mut job = job.clone();
+        job.resend = false;
+        self.save_job(&job)?;
+        Ok(interrupted.len())
+    }
+
     /// Deliveries queued for an outbox that does not hold them (a restore
     /// that left transit rows out): interrupted, never resent.
     pub(super) fn interrupt_queued_deliveries(&self) -> Result<usize, StoreError> {

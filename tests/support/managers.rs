@@ -344,5 +344,6 @@ pub fn due_broadcast(
         progress_at: None,
         late: false,
         cancelled_by: None,
+        resend: false,
     }
 }
