@@ -341,13 +341,10 @@ fn allowed(uid: u32) -> bool {
     uid == 0 || uid == unsafe { libc::geteuid() }
 }
 
-/// Serves requests on the socket until `stop` turns true.
+/// Binds the socket in the data folder, before the bot polls, so a
+/// `backup` run the moment the bot is up already reaches it.
 #[cfg(unix)]
-pub async fn serve(
-    app: std::sync::Arc<App>,
-    data_dir: PathBuf,
-    mut stop: tokio::sync::watch::Receiver<bool>,
-) {
+pub fn listen(data_dir: &Path) -> Option<tokio::net::UnixListener> {
     let path = data_dir.join(SOCKET);
     // A socket file left by a killed bot: nobody listens on it.
     let _ = std::fs::remove_file(&path);
@@ -355,7 +352,7 @@ pub async fn serve(
         Ok(l) => l,
         Err(e) => {
             tracing::warn!(error = %e, "control socket unavailable; backup/export need the bot stopped");
-            return;
+            return None;
         }
     };
     {
@@ -364,6 +361,20 @@ pub async fn serve(
             tracing::warn!(error = %e, "cannot make the control socket private");
         }
     }
+    Some(listener)
+}
+
+/// Serves requests on the socket until `stop` turns true.
+#[cfg(unix)]
+pub async fn serve(
+    app: std::sync::Arc<App>,
+    listener: tokio::net::UnixListener,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) {
+    let path = listener
+        .local_addr()
+        .ok()
+        .and_then(|a| a.as_pathname().map(Path::to_path_buf));
     loop {
         let stream = tokio::select! {
             accepted = listener.accept() => match accepted {
@@ -396,7 +407,9 @@ pub async fn serve(
             }
         });
     }
-    let _ = std::fs::remove_file(&path);
+    if let Some(path) = path {
+        let _ = std::fs::remove_file(path);
+    }
 }
 
 /// One connection: the request, the files, the end line.

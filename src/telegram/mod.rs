@@ -133,14 +133,12 @@ pub async fn run(
     }
     background::schedule(&app, &mut background);
     #[cfg(unix)]
-    background.task(
-        "control",
-        crate::control::serve(
-            Arc::clone(&app),
-            app.config.bot.data_dir.clone(),
-            background.stopping(),
-        ),
-    );
+    if let Some(listener) = crate::control::listen(&app.config.bot.data_dir) {
+        background.task(
+            "control",
+            crate::control::serve(Arc::clone(&app), listener, background.stopping()),
+        );
+    }
     let poller = poll::poll(
         Arc::clone(&app),
         bot.clone(),
