@@ -68,3 +68,37 @@ fn a_piped_console_session_submits_a_product() {
         opop_bot::records::Answer::Photos(vec!["console-photo-1".into(), "console-photo-2".into()])
     );
 }
+
+/// README's `/kontak 0812…` at the phone step shares the number, as the
+/// "📱 share my number" button does on Telegram, and the form goes on.
+#[test]
+fn kontak_at_the_phone_step_shares_the_number() {
+    let data = tempfile::tempdir().unwrap();
+    let script = [
+        "/daftar",
+        "1",
+        "Pondok Pesantren Al Hikmah",
+        "Sidoarjo",
+        "1",
+        "Budi Santoso",
+        "/kontak 081234567890",
+        "-",
+    ]
+    .join("\n");
+    let out = common::run_binary(
+        &["console", "--user", "78"],
+        &script,
+        &[("OPOP_DATA_DIR", data.path())],
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let after = stdout
+        .split("> /kontak 081234567890\n")
+        .nth(1)
+        .expect("the line is echoed");
+    assert!(
+        after.starts_with("  Pendaftaran pesantren · 7/7\n"),
+        "the next question follows: {after}"
+    );
+    assert!(!after.contains("tidak valid"), "{after}");
+    assert!(stdout.contains("• Nomor HP: +6281234567890"), "{stdout}");
+}

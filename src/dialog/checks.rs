@@ -238,12 +238,16 @@ pub fn contact_phone(phone: &str, own: bool) -> Result<String, Problem> {
     if !own {
         return Err(Problem::NotOwnContact);
     }
-    let digits = if phone.starts_with('+') {
-        phone.to_string()
+    // Telegram gives a contact's number in international form, mostly
+    // without the plus ("6281…"); the console (and some clients) pass the
+    // number as written ("0812…").
+    let trimmed = phone.trim();
+    let international = if trimmed.starts_with(['+', '0']) {
+        trimmed.to_string()
     } else {
-        format!("+{phone}")
+        format!("+{trimmed}")
     };
-    normalize_phone(&digits).ok_or(Problem::BadPhone)
+    normalize_phone(&international).ok_or(Problem::BadPhone)
 }
 
 /// "ya", "iya", "nggih", "ok" ... or "tidak", "gak", "mboten" ...
@@ -413,6 +417,19 @@ mod tests {
         assert_eq!(normalize_phone("12345"), None);
         assert_eq!(normalize_phone("08abc"), None);
         assert_eq!(normalize_phone("+0812345678"), None);
+    }
+
+    #[test]
+    fn shared_contacts_in_every_form_telegram_and_the_console_give() {
+        for phone in ["6281234567890", "+6281234567890", "081234567890", "0812 3456 7890"] {
+            assert_eq!(
+                contact_phone(phone, true).as_deref(),
+                Ok("+6281234567890"),
+                "{phone}"
+            );
+        }
+        assert_eq!(contact_phone("14155550100", true), Err(Problem::BadPhone));
+        assert_eq!(contact_phone("6281234567890", false), Err(Problem::NotOwnContact));
     }
 
     #[test]
