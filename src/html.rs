@@ -84,6 +84,9 @@ pub fn to_plain(html: &str) -> String {
     out
 }
 
+/// Telegram's limit on a message's visible text.
+pub const MAX_TEXT: usize = 4096;
+
 /// Number of UTF-16 code units of the visible text, the unit Telegram's
 /// 4096-character limit counts.
 pub fn visible_len(html: &str) -> usize {

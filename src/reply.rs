@@ -18,6 +18,10 @@ pub struct Reply<'a> {
     /// The message that carried the pressed button, if any.
     pressed: Option<i32>,
     pub effects: Vec<Effect>,
+    /// Per effect: a message made by `send`/`say`/`edit_or_send`, which
+    /// may be merged with its neighbour (`push`ed messages, such as a
+    /// broadcast's preview, stay exactly as they are).
+    mergeable: Vec<bool>,
     pub toast: Option<String>,
 }
 
@@ -29,6 +33,7 @@ impl<'a> Reply<'a> {
             chat: event.chat,
             pressed: event.pressed_message(),
             effects: Vec::new(),
+            mergeable: Vec::new(),
             toast: None,
         }
     }
@@ -58,7 +63,7 @@ impl<'a> Reply<'a> {
 
     /// A new message to the chat.
     pub fn send(&mut self, text: String, keyboard: Keyboard) {
-        self.push(Effect::Send(
+        self.push_mergeable(Effect::Send(
             OutMessage::new(self.chat, text).with_keyboard(keyboard),
         ));
     }
@@ -71,15 +76,22 @@ impl<'a> Reply<'a> {
     /// Replaces the message whose button was pressed; a new message when
     /// the event was not a press.
     pub fn edit_or_send(&mut self, text: String, keyboard: Keyboard) {
-        self.push(Effect::Send(
+        self.push_mergeable(Effect::Send(
             OutMessage::new(self.chat, text)
                 .with_keyboard(keyboard)
                 .editing(self.pressed),
         ));
     }
 
+    /// An effect; a message pushed here is sent exactly as it is.
     pub fn push(&mut self, effect: Effect) {
         self.effects.push(effect);
+        self.mergeable.push(false);
+    }
+
+    fn push_mergeable(&mut self, effect: Effect) {
+        self.effects.push(effect);
+        self.mergeable.push(true);
     }
 
     /// The press is answered without a toast (the button stops spinning).
@@ -102,10 +114,61 @@ impl<'a> Reply<'a> {
         session.touch(event.now);
         Outcome {
             session,
-            effects: self.effects,
+            effects: merge_messages(self.effects, &self.mergeable),
             toast: self.toast,
         }
     }
+}
+
+/// Telegram lets a bot send one message a second to a chat, so each extra
+/// message of a reply costs the person a second. A plain message (no
+/// buttons, photos or file) followed by another new message to the same
+/// chat becomes that message's first paragraph, where the two fit in one
+/// (4,096 characters): "⚠️ what was wrong" and the question asked again,
+/// "✅ saved" and the menu, a text and the reminder of an unfinished form.
+fn merge_messages(effects: Vec<Effect>, mergeable: &[bool]) -> Vec<Effect> {
+    let mut out: Vec<Effect> = Vec::with_capacity(effects.len());
+    // Where in `out` a plain message waits to be merged into the next one.
+    let mut waiting: Option<usize> = None;
+    for (effect, &mergeable) in effects.into_iter().zip(mergeable) {
+        let Effect::Send(mut m) = effect else {
+            if matches!(effect, Effect::DeleteMessage { .. }) {
+                waiting = None;
+            }
+            out.push(effect);
+            continue;
+        };
+        if !mergeable {
+            waiting = None;
+            out.push(Effect::Send(m));
+            continue;
+        }
+        if let Some(i) = waiting.take()
+            && let Effect::Send(first) = &out[i]
+            && first.chat == m.chat
+            && m.edit.is_none()
+            && m.media.is_empty()
+            && m.attachment.is_none()
+            && crate::html::visible_len(&first.text) + 2 + crate::html::visible_len(&m.text)
+                <= crate::html::MAX_TEXT
+        {
+            let Effect::Send(first) = out.remove(i) else {
+                unreachable!("checked above")
+            };
+            m.text = format!("{}\n\n{}", first.text, m.text);
+            m.fill_ticket |= first.fill_ticket;
+        }
+        let plain = m.keyboard == Keyboard::None
+            && m.edit.is_none()
+            && m.media.is_empty()
+            && m.attachment.is_none()
+            && m.copy_of.is_none();
+        out.push(Effect::Send(m));
+        if plain {
+            waiting = Some(out.len() - 1);
+        }
+    }
+    out
 }
 
 /// One decision in the making, the skeleton of all three deciders: what
@@ -143,5 +206,74 @@ impl<'a, 'c, C> Turn<'a, 'c, C> {
     /// the effects and the toast.
     pub fn finish(self) -> Outcome {
         self.out.finish(self.session, self.event)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn send(chat: i64, text: &str, keyboard: Keyboard) -> Effect {
+        Effect::Send(OutMessage::new(chat, text.to_string()).with_keyboard(keyboard))
+    }
+
+    fn texts(effects: &[Effect]) -> Vec<String> {
+        effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::Send(m) => Some(m.text.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_plain_message_becomes_the_first_paragraph_of_the_next() {
+        let menu = Keyboard::Inline(vec![]);
+        let effects = vec![
+            send(1, "⚠️ wrong", Keyboard::None),
+            Effect::SetLanguage(Lang::En),
+            send(1, "the question", menu.clone()),
+            send(1, "another with buttons", menu.clone()),
+            send(2, "other chat", Keyboard::None),
+            send(1, "back here", Keyboard::None),
+        ];
+        let merged = merge_messages(effects, &[true; 6]);
+        assert_eq!(
+            texts(&merged),
+            [
+                "⚠️ wrong\n\nthe question",
+                "another with buttons",
+                "other chat",
+                "back here"
+            ]
+        );
+        assert!(matches!(merged[0], Effect::SetLanguage(Lang::En)));
+    }
+
+    #[test]
+    fn pushed_messages_edits_and_long_texts_stay_apart() {
+        let long = "x".repeat(4000);
+        let more = "y".repeat(100);
+        let effects = vec![
+            send(1, "title", Keyboard::None),
+            send(1, "exactly as recipients see it", Keyboard::None),
+            send(1, &long, Keyboard::None),
+            send(1, &more, Keyboard::None),
+            Effect::Send(OutMessage::new(1, "edited".into()).editing(Some(7))),
+        ];
+        let merged = merge_messages(effects, &[true, false, true, true, true]);
+        let expected = [
+            "title",
+            "exactly as recipients see it",
+            &long,
+            &more,
+            "edited",
+        ];
+        assert!(
+            texts(&merged) == expected,
+            "{:?}",
+            texts(&merged).iter().map(String::len).collect::<Vec<_>>()
+        );
     }
 }

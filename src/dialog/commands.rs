@@ -59,8 +59,12 @@ impl Turn<'_, '_> {
             text.push_str("\n\n");
             text.push_str(&self.out.t(ids::WELCOME_REGISTER_HINT));
         }
-        self.out.say(text);
-        self.menu();
+        // One message: the welcome carries the menu (a second message to
+        // the chat would wait a second for Telegram's limit).
+        text.push_str("\n\n");
+        text.push_str(&self.menu_text());
+        let keyboard = self.menu_keyboard();
+        self.out.send(text, keyboard);
     }
 
     pub(super) fn help(&mut self) {
@@ -105,13 +109,18 @@ impl Turn<'_, '_> {
 
     /// The main menu, noting an unfinished form.
     pub(super) fn menu(&mut self) {
+        let text = self.menu_text();
+        let keyboard = self.menu_keyboard();
+        self.out.send(text, keyboard);
+    }
+
+    fn menu_text(&self) -> String {
         let mut text = self.out.t(ids::MENU_TITLE);
         if let Some(form) = &self.session.form {
             text.push_str("\n\n");
             text.push_str(&self.about_dialog(ids::MENU_FORM_PENDING, &form.dialog));
         }
-        let keyboard = self.menu_keyboard();
-        self.out.send(text, keyboard);
+        text
     }
 
     pub(super) fn language_picker(&mut self) {

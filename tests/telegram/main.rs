@@ -171,14 +171,17 @@ async fn a_crash_after_fetching_loses_nothing_and_answers_once() {
     }
     let _bot = start_bot(&f, data.path(), &[]);
     for u in &users {
-        f.wait_for(|f| (replies(f, u.id).len() >= 2).then_some(()), WAIT)
+        f.wait_for(|f| (!replies(f, u.id).is_empty()).then_some(()), WAIT)
             .await
             .expect("answered");
     }
     tokio::time::sleep(Duration::from_secs(2)).await;
     for u in &users {
         let texts: Vec<String> = replies(&f, u.id).iter().map(text_of).collect();
-        assert_eq!(texts.len(), 2, "welcome and menu, once: {texts:?}");
+        // Welcome and menu, once: one message since issue 16 (the welcome
+        // carries the menu).
+        assert_eq!(texts.len(), 1, "welcome and menu, once: {texts:?}");
+        assert!(texts[0].contains("Assalamu'alaikum") && texts[0].contains("Menu utama"));
     }
 }
 

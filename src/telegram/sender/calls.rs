@@ -24,8 +24,7 @@ use crate::outcome::{Attachment, Button, Keyboard, OutMessage, SentCopy, SentKin
 use super::super::api;
 use super::super::limits::Limiter;
 
-/// Telegram's limit on a message's visible text.
-const MAX_TEXT: usize = 4096;
+use crate::html::MAX_TEXT;
 /// Telegram's limit on a photo caption.
 const MAX_CAPTION: usize = 1024;
 
