@@ -421,7 +421,12 @@ mod tests {
 
     #[test]
     fn shared_contacts_in_every_form_telegram_and_the_console_give() {
-        for phone in ["6281234567890", "+6281234567890", "081234567890", "0812 3456 7890"] {
+        for phone in [
+            "6281234567890",
+            "+6281234567890",
+            "081234567890",
+            "0812 3456 7890",
+        ] {
             assert_eq!(
                 contact_phone(phone, true).as_deref(),
                 Ok("+6281234567890"),
@@ -429,7 +434,10 @@ mod tests {
             );
         }
         assert_eq!(contact_phone("14155550100", true), Err(Problem::BadPhone));
-        assert_eq!(contact_phone("6281234567890", false), Err(Problem::NotOwnContact));
+        assert_eq!(
+            contact_phone("6281234567890", false),
+            Err(Problem::NotOwnContact)
+        );
     }
 
     #[test]
