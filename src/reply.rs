@@ -17,7 +17,7 @@ pub struct Reply<'a> {
     chat: i64,
     /// The message that carried the pressed button, if any.
     pressed: Option<i32>,
-    pub effects: Vec<Effect>,
+    effects: Vec<Effect>,
     /// Per effect: a message made by `send`/`say`/`edit_or_send`, which
     /// may be merged with its neighbour (`push`ed messages, such as a
     /// broadcast's preview, stay exactly as they are).

@@ -489,7 +489,7 @@ fn staff_commands_queue_ticket_and_digest() {
     assert!(t.contains("Pengajuan produk (1)\n• PRD-2026-00001 Kopi Arabika Ijen – Pondok Pesantren Al Hikmah · 4 hari · Menunggu peninjauan"), "{t}");
     assert!(t.contains("Permintaan pendampingan (1)"), "{t}");
     let t = staff.send("/tiket prd-2026-1");
-    assert_eq!(staff.last.len(), 2, "photos, then the ticket");
+    assert_eq!(staff.last.len(), 2, "photos, then the ticket: {t}");
     assert!(t.contains("🎫 Pengajuan produk · PRD-2026-00001"), "{t}");
     assert!(
         t.contains("Riwayat\n• 28 Nov 2026 10:01 WIB: Menunggu peninjauan – pengaju"),

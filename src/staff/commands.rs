@@ -176,8 +176,9 @@ impl Turn<'_, '_> {
             profile.as_ref(),
             self.in_staff_chat(),
         );
-        self.out
-            .effects
-            .extend(messages.into_iter().map(Effect::Send));
+        // Pushed as they are: the album and the ticket stay two messages.
+        for m in messages {
+            self.out.push(Effect::Send(m));
+        }
     }
 }
