@@ -1,8 +1,10 @@
 //! `opop-bot check`: content checked like code. Every dialog and FAQ file
 //! parses, every regex compiles, every step reference resolves, every
 //! message id used by dialogs, the FAQ and the code exists in every locale,
-//! the two locales hold the same ids, no message uses a variable nobody
-//! passes, and every message is valid Telegram HTML.
+//! the locales hold the same ids, no message uses a variable nobody
+//! passes, every message is valid Telegram HTML, and every FAQ entry has
+//! its examples in every language (none of them an example of two
+//! entries).
 //!
 //! Problems are `file:line: problem` strings, in a stable order.
 
@@ -11,8 +13,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use fluent_syntax::ast;
 
 use crate::config::MESSAGE_GLOBALS;
+use crate::content::faq::Label;
+use crate::content::faq::text::normalize;
 use crate::content::{
-    FAQ_FILE, Faq, REGIONS_FILE, RawContent, RegionMatcher, SourceFile, Submit, parse_dialog,
+    EXAMPLES_DIR, FAQ_FILE, Faq, REGIONS_FILE, RawContent, RegionMatcher, SourceFile, Submit,
+    parse_dialog,
 };
 use crate::i18n::{Lang, LocaleFile, ids};
 use crate::records::TicketStatus;
@@ -43,6 +48,7 @@ pub fn check(raw: &RawContent) -> Vec<String> {
     for file in &raw.dialogs {
         check_content_file(file, &mut used, &mut problems);
     }
+    check_examples(raw, &mut problems);
     let code = ids::ALL.iter().map(|id| (id.id, id.vars));
     let statuses = TicketStatus::message_ids().map(|id| (id, &[][..]));
     for (id, vars) in code.chain(statuses) {
@@ -63,6 +69,72 @@ pub fn check(raw: &RawContent) -> Vec<String> {
     problems.sort();
     problems.dedup();
     problems
+}
+
+/// Fewest examples an entry needs in each language's file.
+pub const MIN_EXAMPLES: usize = 12;
+
+/// `dialogs/examples/`: every table names an entry (or out of scope, or a
+/// kind of small talk), every entry has enough examples in each
+/// language's file, and no text is an example of two different things.
+fn check_examples(raw: &RawContent, problems: &mut Vec<String>) {
+    let Some(file) = raw
+        .dialogs
+        .iter()
+        .find(|f| f.name.rsplit('/').next() == Some(FAQ_FILE))
+    else {
+        return;
+    };
+    let Ok(faq) = Faq::parse(&file.name, &file.text) else {
+        return;
+    };
+    let mut seen: HashMap<String, (String, String)> = HashMap::new();
+    for lang in Lang::ALL {
+        let name = format!("{}.toml", lang.code());
+        if !raw
+            .examples
+            .iter()
+            .any(|f| f.name.ends_with(&format!("/{name}")))
+        {
+            problems.push(format!(
+                "dialogs/{EXAMPLES_DIR}/{name}:1: the examples in {lang} are missing"
+            ));
+        }
+    }
+    for file in &raw.examples {
+        let mut one = faq.clone();
+        if let Err(errs) = one.add_examples(&file.name, &file.text) {
+            problems.extend(errs.iter().map(ToString::to_string));
+            continue;
+        }
+        let base = file.name.rsplit('/').next().unwrap_or(&file.name);
+        if Lang::ALL
+            .iter()
+            .any(|l| base == format!("{}.toml", l.code()))
+        {
+            for (i, entry) in faq.entries.iter().enumerate() {
+                let n = one.examples_of(Label::Entry(i));
+                if n < MIN_EXAMPLES {
+                    problems.push(format!(
+                        "{}:1: entry `{}` has {n} examples, at least {MIN_EXAMPLES} are needed",
+                        file.name, entry.id
+                    ));
+                }
+            }
+        }
+        for (label, text) in one.named_examples() {
+            let key = normalize(&text);
+            match seen.get(&key) {
+                Some((other, at)) if *other != label => problems.push(format!(
+                    "{}:1: \"{text}\" is an example of `{label}` and of `{other}` ({at})",
+                    file.name
+                )),
+                _ => {
+                    seen.insert(key, (label, file.name.clone()));
+                }
+            }
+        }
+    }
 }
 
 /// One file of `dialogs/`: the regions, the FAQ or a dialog.
@@ -161,13 +233,14 @@ fn check_defined(
             problems.push(format!("locales/{lang}:1: no .ftl files for this language"));
             continue;
         };
-        let other = if lang == Lang::Id { Lang::En } else { Lang::Id };
         for (id, def) in map {
-            if !defined.get(&other).is_some_and(|m| m.contains_key(id)) {
-                problems.push(format!(
-                    "{}:{}: message `{id}` has no {other} version",
-                    def.file, def.line
-                ));
+            for other in Lang::ALL.into_iter().filter(|o| *o != lang) {
+                if !defined.get(&other).is_some_and(|m| m.contains_key(id)) {
+                    problems.push(format!(
+                        "{}:{}: message `{id}` has no {other} version",
+                        def.file, def.line
+                    ));
+                }
             }
             if let Some(vars) = passed.get(id.as_str()) {
                 for v in &def.vars {

@@ -86,11 +86,17 @@ enum Command {
         /// The language the matched entry's question is shown in.
         #[arg(long, value_enum, default_value_t = LangArg::Id)]
         lang: LangArg,
-        /// Print JSON: {"id", "score", "verdict", "question", "alternatives": [{"id", "score"}]}.
+        /// Print JSON: {"id", "score", "verdict", "small_talk", "question", "alternatives": [{"id", "score"}]}.
         #[arg(long)]
         json: bool,
+        /// Measure the matcher on a question set (`lang<TAB>expected<TAB>question`
+        /// lines, `expected` an entry id or `none`): top-1 accuracy and
+        /// out-of-scope precision and recall, then every miss.
+        #[arg(long, value_name = "FILE", conflicts_with = "question")]
+        eval: Option<PathBuf>,
         /// The question; `-` reads one question per line from stdin.
-        question: String,
+        #[arg(required_unless_present = "eval")]
+        question: Option<String>,
     },
 }
 
@@ -213,6 +219,7 @@ fn faq_line(content: &Content, lang: Lang, question: &str, json: bool) -> String
             "id": best.map(|b| b.id.clone()),
             "score": result.best().map_or(0.0, |b| b.score),
             "verdict": result.verdict,
+            "small_talk": result.small_talk,
             "question": title,
             "alternatives": result.ranked.iter().skip(usize::from(best.is_some())).take(3).collect::<Vec<_>>(),
         })
@@ -261,8 +268,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Faq {
             lang,
             json,
+            eval,
             question,
-        } => faq(config, lang.lang(), json, question),
+        } => match eval {
+            Some(file) => faq_eval(config, &file),
+            None => faq(config, lang.lang(), json, question.unwrap_or_default()),
+        },
         Command::Console { user, lang } => console(config, user, lang),
     }
 }
@@ -388,8 +399,9 @@ fn check(
     }
     if problems.is_empty() {
         println!(
-            "ok: {} dialog files, {} locale files",
+            "ok: {} dialog files, {} example files, {} locale files",
             raw.dialogs.len(),
+            raw.examples.len(),
             raw.locales.len()
         );
         Ok(ExitCode::SUCCESS)
@@ -414,6 +426,24 @@ fn faq(
     };
     for q in &questions {
         println!("{}", faq_line(&content, lang, q, json));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn faq_eval(config: Option<&Path>, file: &Path) -> anyhow::Result<ExitCode> {
+    use opop_bot::content::faq::eval;
+    let config = Config::load(config)?;
+    let content = Content::parse(&content_source(&config).read()?)?;
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let cases = eval::read_cases(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let report = eval::evaluate(&content.faq, &cases);
+    print!("{}", report.summary());
+    if !report.misses.is_empty() {
+        println!("misses:");
+        for miss in &report.misses {
+            println!("  {miss}");
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -22,7 +22,8 @@ const MONTHS_EN: [&str; 12] = [
 pub fn format_date(t: Timestamp, lang: Lang) -> String {
     let z = t.to_zoned_datetime(wib());
     let months = match lang {
-        Lang::Id => MONTHS_ID,
+        // Javanese writes the months as Indonesian does.
+        Lang::Id | Lang::Jv => MONTHS_ID,
         Lang::En => MONTHS_EN,
     };
     format!(

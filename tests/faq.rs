@@ -80,6 +80,130 @@ fn top1_accuracy_on_the_question_set_is_at_least_90_percent() {
     );
 }
 
+/// The held-out set (`tests/data/faq_heldout.tsv`): written by another
+/// hand than the examples, from the reference facts, never used to choose
+/// the matcher's settings. Measured through `opop-bot faq --eval`, the way
+/// an editor measures a change of the examples.
+#[test]
+fn held_out_top1_and_out_of_scope_precision_are_at_least_95_percent() {
+    let out = common::run_binary(&["faq", "--eval", "tests/data/faq_heldout.tsv"], "", &[]);
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    println!("{report}");
+    let figure = |name: &str| -> (usize, usize) {
+        let line = report
+            .lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("no `{name}` line in {report}"));
+        let fraction = line[name.len()..].trim_start_matches(':').trim();
+        let (a, b) = fraction
+            .split_once(" = ")
+            .unwrap()
+            .0
+            .split_once('/')
+            .unwrap();
+        (a.parse().unwrap(), b.parse().unwrap())
+    };
+    let (right, in_scope) = figure("top-1 accuracy");
+    let (declined_right, declined) = figure("out-of-scope precision");
+    let (_, out_of_scope) = figure("out-of-scope recall");
+    assert!(
+        in_scope + out_of_scope >= 300,
+        "the set has {} questions",
+        in_scope + out_of_scope
+    );
+    assert!(
+        out_of_scope * 10 >= in_scope + out_of_scope,
+        "at least one in ten is out of scope"
+    );
+    assert!(right * 100 >= in_scope * 95, "top-1 {right}/{in_scope}");
+    assert!(
+        declined_right * 100 >= declined * 95,
+        "out-of-scope precision {declined_right}/{declined}"
+    );
+}
+
+/// No held-out question is an example: the split stays kept.
+#[test]
+fn the_held_out_questions_are_not_among_the_examples() {
+    use opop_bot::content::faq::text::normalize;
+    let content = opop_bot::content::Content::embedded().unwrap();
+    let examples: std::collections::HashSet<String> = content
+        .faq
+        .named_examples()
+        .iter()
+        .map(|(_, t)| normalize(t))
+        .collect();
+    let held_out = [
+        include_str!("data/faq_heldout.tsv"),
+        include_str!("data/smalltalk_heldout.tsv"),
+    ];
+    let shared: Vec<&str> = held_out
+        .iter()
+        .flat_map(|set| set.lines().skip(1))
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.splitn(3, '\t').nth(2))
+        .filter(|q| examples.contains(&normalize(q)))
+        .collect();
+    assert!(
+        shared.is_empty(),
+        "held-out questions used as examples: {shared:#?}"
+    );
+}
+
+/// Greetings, thanks, "ok", goodbyes and "are you a bot" from the
+/// held-out small-talk set (written by another hand than the small-talk
+/// examples, never used to choose a setting) are told apart, and small
+/// talk with a question in it (`none`) reaches the FAQ: a question
+/// answered "you're welcome" would be worse than a greeting answered
+/// "I don't know" (which still offers the menu).
+#[test]
+fn held_out_small_talk_is_recognized() {
+    let content = opop_bot::content::Content::embedded().unwrap();
+    let (mut talk, mut talk_right, mut asked, mut asked_as_talk) = (0, 0, 0, 0);
+    let mut misses = Vec::new();
+    for line in include_str!("data/smalltalk_heldout.tsv").lines().skip(1) {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut parts = line.splitn(3, '\t');
+        let (lang, intent, text) = (
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+            parts.next().unwrap(),
+        );
+        let got = content.faq.match_question(text).small_talk;
+        let got = got.map_or("none", |k| k.id());
+        if intent == "none" {
+            asked += 1;
+            asked_as_talk += usize::from(got != "none");
+        } else {
+            talk += 1;
+            talk_right += usize::from(got == intent);
+        }
+        if got != intent {
+            misses.push(format!("  [{lang}] {intent} → {got}: {text}"));
+        }
+    }
+    println!(
+        "small talk recognized: {talk_right}/{talk}; questions taken for small talk: {asked_as_talk}/{asked}\n{}",
+        misses.join("\n")
+    );
+    assert!(talk >= 80 && asked >= 20, "{talk} {asked}");
+    assert!(
+        talk_right * 100 >= talk * 75,
+        "small talk {talk_right}/{talk}"
+    );
+    assert!(
+        asked_as_talk * 100 <= asked * 5,
+        "questions {asked_as_talk}/{asked}"
+    );
+}
+
 #[test]
 fn json_output_has_the_documented_shape() {
     let v = ask("brp biaya daftar opop?", "id");

@@ -53,6 +53,7 @@ menu-faq = 💬 Questions &amp; answers
 language-prompt = Pilih bahasa / Choose your language:
 language-id = 🇮🇩 Bahasa Indonesia
 language-en = 🇬🇧 English
+language-jv = Basa Jawa
 language-set = Language changed to English.
 language-set-toast = English
 
@@ -168,6 +169,15 @@ button-helpful = 👍 Helpful
 button-unhelpful = 👎 Not really
 button-ask-staff = 🙋 Ask the staff
 button-faq-list = 📚 All questions
+
+## Small talk (greetings, thanks, "ok", goodbye, "are you a bot?")
+
+smalltalk-salam = Wa'alaikumussalam warahmatullahi wabarakatuh. 😊 How can I help? Pick from the menu, or just type your question.
+smalltalk-greeting = Hello! 😊 How can I help? Pick from the menu, or just type your question.
+smalltalk-thanks = You're welcome! 🙏 If there is anything else, just type it or pick from the menu.
+smalltalk-ack = All right. 👍 If you have a question, just type it or pick from the menu.
+smalltalk-goodbye = Thank you for contacting OPOP East Java. Goodbye! 👋
+smalltalk-bot = I am a bot, the automated assistant of the OPOP East Java programme. I answer general questions and take registrations, product submissions and mentoring requests. Want to ask the secretariat staff directly? Type your question; if I cannot answer it, press <b>🙋 Ask the staff</b> and a staff member will reply here.
 
 ## Telegram command menu (no HTML)
 

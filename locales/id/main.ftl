@@ -52,6 +52,7 @@ menu-faq = 💬 Tanya jawab
 language-prompt = Pilih bahasa / Choose your language:
 language-id = 🇮🇩 Bahasa Indonesia
 language-en = 🇬🇧 English
+language-jv = Basa Jawa
 language-set = Bahasa diganti ke Bahasa Indonesia.
 language-set-toast = Bahasa Indonesia
 
@@ -167,6 +168,15 @@ button-helpful = 👍 Membantu
 button-unhelpful = 👎 Belum
 button-ask-staff = 🙋 Tanya petugas
 button-faq-list = 📚 Daftar pertanyaan
+
+## Obrolan ringan (salam, terima kasih, "ok", pamit, "ini bot?")
+
+smalltalk-salam = Wa'alaikumussalam warahmatullahi wabarakatuh. 😊 Ada yang bisa saya bantu? Silakan pilih dari menu, atau langsung ketik pertanyaan Anda.
+smalltalk-greeting = Halo! 😊 Ada yang bisa saya bantu? Silakan pilih dari menu, atau langsung ketik pertanyaan Anda.
+smalltalk-thanks = Sama-sama! 🙏 Kalau masih ada yang ingin ditanyakan, ketik saja atau pilih dari menu.
+smalltalk-ack = Baik. 👍 Kalau ada yang ingin ditanyakan, ketik saja atau pilih dari menu.
+smalltalk-goodbye = Terima kasih sudah menghubungi OPOP Jawa Timur. Sampai jumpa! 👋
+smalltalk-bot = Saya bot, asisten otomatis program OPOP Jawa Timur. Saya menjawab pertanyaan umum dan menerima pendaftaran, pengajuan produk, dan permintaan pendampingan. Ingin bertanya langsung ke petugas sekretariat? Ketik pertanyaan Anda; bila saya belum bisa menjawab, tekan <b>🙋 Tanya petugas</b> dan petugas akan membalas di sini.
 
 ## Menu perintah Telegram (tanpa HTML)
 

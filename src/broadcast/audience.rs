@@ -82,6 +82,7 @@ pub fn describe(content: &Content, lang: Lang, audience: &Audience) -> String {
             match l {
                 Lang::Id => ids::LANGUAGE_ID,
                 Lang::En => ids::LANGUAGE_EN,
+                Lang::Jv => ids::LANGUAGE_JV,
             },
         ),
         Audience::Regions(r) => r

@@ -252,6 +252,7 @@ impl Turn<'_, '_> {
                     vec![
                         language(ids::LANGUAGE_ID, Lang::Id),
                         language(ids::LANGUAGE_EN, Lang::En),
+                        language(ids::LANGUAGE_JV, Lang::Jv),
                     ],
                     vec![self.button(ids::BUTTON_BACK, BroadcastButton::Audiences)],
                 ];

@@ -31,6 +31,8 @@ static EMBEDDED_LOCALES: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/locales");
 /// Files that are not dialogs but live beside them.
 pub const REGIONS_FILE: &str = "regions.toml";
 pub const FAQ_FILE: &str = "faq.toml";
+/// The folder of the FAQ's example questions, inside `dialogs/`.
+pub const EXAMPLES_DIR: &str = "examples";
 
 /// A problem in a content file, with the line it is on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -136,6 +138,8 @@ pub enum ContentError {
 #[derive(Debug, Clone)]
 pub struct RawContent {
     pub dialogs: Vec<SourceFile>,
+    /// `dialogs/examples/*.toml`: the FAQ's example questions.
+    pub examples: Vec<SourceFile>,
     pub locales: Vec<LocaleFile>,
 }
 
@@ -144,6 +148,16 @@ impl ContentSource {
         let dialogs = match &self.dialogs_dir {
             Some(dir) => read_dir_files(dir, "toml")?,
             None => embedded_files(&EMBEDDED_DIALOGS, "toml", "dialogs"),
+        };
+        let examples = match &self.dialogs_dir {
+            Some(dir) if dir.join(EXAMPLES_DIR).is_dir() => {
+                read_dir_files(&dir.join(EXAMPLES_DIR), "toml")?
+            }
+            Some(_) => Vec::new(),
+            None => EMBEDDED_DIALOGS
+                .get_dir(EXAMPLES_DIR)
+                .map(|d| embedded_files(d, "toml", "dialogs"))
+                .unwrap_or_default(),
         };
         let mut locales = Vec::new();
         for lang in Lang::ALL {
@@ -160,7 +174,11 @@ impl ContentSource {
                 text: f.text,
             }));
         }
-        Ok(RawContent { dialogs, locales })
+        Ok(RawContent {
+            dialogs,
+            examples,
+            locales,
+        })
     }
 }
 
@@ -247,7 +265,16 @@ impl Content {
             problems.push(format!("dialogs/{REGIONS_FILE} is missing"));
             RegionMatcher::from_toml("region = []").expect("empty list")
         });
-        let faq = faq.unwrap_or_default();
+        let mut faq = faq.unwrap_or_default();
+        for file in &raw.examples {
+            if let Err(errs) = faq.add_examples(&file.name, &file.text) {
+                problems.extend(errs.iter().map(DefinitionError::to_string));
+            }
+        }
+        if let Some(i18n) = &i18n {
+            faq::add_titles(&mut faq, i18n);
+        }
+        faq.index();
         match i18n {
             Some(i18n) if problems.is_empty() => Ok(Content {
                 dialogs,

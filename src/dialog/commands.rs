@@ -82,7 +82,7 @@ impl Turn<'_, '_> {
         }
     }
 
-    fn menu_keyboard(&self) -> Keyboard {
+    pub(super) fn menu_keyboard(&self) -> Keyboard {
         let register = if self.ctx.profile.is_some() {
             ids::MENU_PROFILE
         } else {
@@ -130,6 +130,8 @@ impl Turn<'_, '_> {
                 .button(ids::LANGUAGE_ID, ButtonData::Language(Lang::Id)),
             self.out
                 .button(ids::LANGUAGE_EN, ButtonData::Language(Lang::En)),
+            self.out
+                .button(ids::LANGUAGE_JV, ButtonData::Language(Lang::Jv)),
         ]]);
         self.out.send(text, keyboard);
     }

@@ -5,20 +5,23 @@
 
 use super::{QUESTION_DIALOG, QUESTION_STEP, Turn};
 use crate::button_data::{ButtonData, FaqButton};
-use crate::content::faq::{Entry, Verdict};
+use crate::content::faq::{self, Entry, SmallTalk, Verdict};
 use crate::i18n::{Args, ids};
 use crate::outcome::{Button, Effect, Keyboard};
 use crate::records::{Answer, Answers, FaqLog, FaqLogKind};
 
 impl Turn<'_, '_> {
     pub(super) fn free_text(&mut self, text: &str) {
-        if !text.chars().any(char::is_alphanumeric) {
+        if faq::text::words(text).is_empty() {
             return self.send_with_menu(self.out.t(ids::EMPTY_MESSAGE));
+        }
+        let faq = &self.ctx.content.faq;
+        let result = faq.match_question(text);
+        if let Some(talk) = result.small_talk {
+            return self.small_talk(talk, text);
         }
         let question: String = text.chars().take(1000).collect();
         self.session.last_question = Some(question.clone());
-        let faq = &self.ctx.content.faq;
-        let result = faq.match_question(text);
         match result.verdict {
             Verdict::Answer => {
                 let id = result
@@ -53,6 +56,24 @@ impl Turn<'_, '_> {
                 self.out.send(text, keyboard);
             }
         }
+    }
+
+    /// A greeting, thanks, "ok", a goodbye or "are you a bot?": a short
+    /// answer in kind, with the menu; nothing is logged as unanswered.
+    fn small_talk(&mut self, talk: SmallTalk, text: &str) {
+        let id = match talk {
+            SmallTalk::Greeting | SmallTalk::Goodbye if faq::is_salam(text) => {
+                ids::SMALL_TALK_SALAM
+            }
+            SmallTalk::Greeting => ids::SMALL_TALK_GREETING,
+            SmallTalk::Thanks => ids::SMALL_TALK_THANKS,
+            SmallTalk::Ack => ids::SMALL_TALK_ACK,
+            SmallTalk::Goodbye => ids::SMALL_TALK_GOODBYE,
+            SmallTalk::BotOrHuman => ids::SMALL_TALK_BOT,
+        };
+        let text = self.out.t(id);
+        let keyboard = self.menu_keyboard();
+        self.out.send(text, keyboard);
     }
 
     fn entry_button(&self, entry: &Entry) -> Button {

@@ -55,9 +55,17 @@ messages! {
     BUTTON_ASK_STAFF = "button-ask-staff" [];
     BUTTON_FAQ_LIST = "button-faq-list" [];
 
+    SMALL_TALK_SALAM = "smalltalk-salam" [];
+    SMALL_TALK_GREETING = "smalltalk-greeting" [];
+    SMALL_TALK_THANKS = "smalltalk-thanks" [];
+    SMALL_TALK_ACK = "smalltalk-ack" [];
+    SMALL_TALK_GOODBYE = "smalltalk-goodbye" [];
+    SMALL_TALK_BOT = "smalltalk-bot" [];
+
     LANGUAGE_PROMPT = "language-prompt" [];
     LANGUAGE_ID = "language-id" [];
     LANGUAGE_EN = "language-en" [];
+    LANGUAGE_JV = "language-jv" [];
     LANGUAGE_SET = "language-set" [];
     LANGUAGE_SET_TOAST = "language-set-toast" [];
 

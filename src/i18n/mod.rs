@@ -28,15 +28,19 @@ pub enum Lang {
     Id,
     #[serde(rename = "en")]
     En,
+    /// Basa Jawa: krama in the bot's own sentences.
+    #[serde(rename = "jv")]
+    Jv,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Id, Lang::En];
+    pub const ALL: [Lang; 3] = [Lang::Id, Lang::En, Lang::Jv];
 
     pub fn code(self) -> &'static str {
         match self {
             Lang::Id => "id",
             Lang::En => "en",
+            Lang::Jv => "jv",
         }
     }
 
@@ -44,6 +48,7 @@ impl Lang {
         match code {
             "id" => Some(Lang::Id),
             "en" => Some(Lang::En),
+            "jv" => Some(Lang::Jv),
             _ => None,
         }
     }

@@ -1,5 +1,6 @@
 //! The command menu Telegram shows, registered at start with setMyCommands:
-//! Indonesian by default and for `language_code` id, English for en.
+//! Indonesian by default and for `language_code` id, English for en,
+//! Javanese descriptions (with the Indonesian command names) for jv.
 
 use teloxide::Bot;
 use teloxide::payloads::SetMyCommandsSetters;
@@ -109,6 +110,7 @@ pub async fn register(bot: &Bot, app: &App) {
     }
     let id = menu(app, Lang::Id);
     let en = menu(app, Lang::En);
+    let jv = menu(app, Lang::Jv);
     let calls = [
         bot.set_my_commands(id.clone()).await.map(|_| ()),
         bot.set_my_commands(id)
@@ -117,6 +119,10 @@ pub async fn register(bot: &Bot, app: &App) {
             .map(|_| ()),
         bot.set_my_commands(en)
             .language_code("en")
+            .await
+            .map(|_| ()),
+        bot.set_my_commands(jv)
+            .language_code("jv")
             .await
             .map(|_| ()),
     ];
