@@ -70,6 +70,7 @@ fn engine_step(c: &mut Criterion) {
     let profile = profile();
     let ctx = Context {
         content: &content,
+        faq: &content.faq,
         role: Role::User,
         chosen_lang: None,
         profile: Some(&profile),
@@ -98,6 +99,7 @@ fn store_transaction(c: &mut Criterion) {
     let profile = profile();
     let ctx = Context {
         content: &content,
+        faq: &content.faq,
         role: Role::User,
         chosen_lang: None,
         profile: Some(&profile),

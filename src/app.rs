@@ -5,12 +5,12 @@
 //! call [`App::handle`] with a [`Delivery`].
 
 use std::collections::HashMap;
-use std::sync::RwLock;
+use std::sync::{Arc, RwLock};
 
 use tokio::sync::watch;
 
 use crate::config::Config;
-use crate::content::Content;
+use crate::content::{Content, Faq};
 use crate::event::Delivery;
 use crate::outcome::{Effect, OutMessage, Outcome};
 use crate::records::UserRecord;
@@ -31,6 +31,9 @@ pub struct App {
     staff_chat: watch::Sender<Option<i64>>,
     /// Staff groups Telegram upgraded to supergroups: old id → new id.
     moved: RwLock<HashMap<i64, i64>>,
+    /// The FAQ in effect: the shipped one with what staff taught, built
+    /// again whenever an event changes what was taught.
+    faq: RwLock<Arc<Faq>>,
 }
 
 /// What handling an event did.
@@ -59,13 +62,29 @@ impl App {
                 None => break,
             }
         }
+        let learned = crate::store::logged("what staff taught the FAQ", store.learned());
+        let faq = Arc::new(content.faq.with_learned(&learned));
         App {
             content,
             store,
             config,
             staff_chat: watch::channel(staff_chat).0,
             moved: RwLock::new(moved),
+            faq: RwLock::new(faq),
         }
+    }
+
+    /// The FAQ in effect (shipped, with what staff taught).
+    pub fn faq(&self) -> Arc<Faq> {
+        self.faq.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Builds the FAQ again from what staff taught, as stored now.
+    fn relearn(&self) -> Result<(), StoreError> {
+        let learned = self.store.learned()?;
+        let faq = Arc::new(self.content.faq.with_learned(&learned));
+        *self.faq.write().unwrap_or_else(|e| e.into_inner()) = faq;
+        Ok(())
     }
 
     /// Handles one event and flushes. A delivery with an update id that
@@ -222,8 +241,10 @@ impl App {
         let session = self.store.session(event.chat, event.user)?;
         let profile = self.store.profile(event.user)?;
         let role = self.config.role_of(event.user);
+        let faq = self.faq();
         let staff = staff::Context {
             content: &self.content,
+            faq: &faq,
             config: &self.config,
             reads: &self.store,
             staff_chat: self.staff_chat(),
@@ -240,6 +261,7 @@ impl App {
         } else {
             let ctx = dialog::Context {
                 content: &self.content,
+                faq: &faq,
                 role,
                 chosen_lang: user.lang,
                 profile: profile.as_ref(),
@@ -258,6 +280,9 @@ impl App {
             if let Effect::SetStaffChat(chat) = effect {
                 self.staff_chat.send_replace(Some(*chat));
             }
+        }
+        if outcome.teaches() {
+            self.relearn()?;
         }
         Ok(Handled { outcome, result })
     }

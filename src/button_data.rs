@@ -13,6 +13,7 @@
 //! | `l:<lang>` | choose a language |
 //! | `<stamp>:<action>[:<value>]` | a form step's button, stamped with the session's stamp |
 //! | `s:<action>:<ticket>` | a staff review action |
+//! | `t:a:<ticket>`, `t:c:<ticket>:<category>`, `t:e:<ticket>:<entry>`, `t:n:<ticket>:<category>`, `t:x:<ticket>` | teaching the FAQ an answered question: start, a category, as an example of an entry, as a new entry, remove |
 //! | `b:…` | composing, cancelling and resending broadcasts |
 
 use std::fmt;
@@ -41,7 +42,23 @@ pub enum ButtonData {
         action: StaffAction,
         ticket: String,
     },
+    Teach(TeachButton),
     Broadcast(BroadcastButton),
+}
+
+/// Staff teaching the FAQ a question they answered (a QST ticket).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TeachButton {
+    /// "➕ Add to FAQ": the categories to put it in.
+    Start(String),
+    /// A category: its entries, and "a new question here".
+    Category { ticket: String, category: String },
+    /// As one more example of an entry.
+    Example { ticket: String, entry: String },
+    /// As a new entry in a category, the staff's reply its answer.
+    NewEntry { ticket: String, category: String },
+    /// Takes back what was taught from the ticket.
+    Remove(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -214,6 +231,7 @@ impl ButtonData {
                     ticket: ticket.to_string(),
                 }
             }
+            "t" => ButtonData::Teach(parse_teach(rest)?),
             "b" => ButtonData::Broadcast(parse_broadcast(rest)?),
             stamp => ButtonData::Form {
                 stamp: stamp.parse().ok()?,
@@ -225,7 +243,7 @@ impl ButtonData {
     /// The side a press belongs to, by the data's namespace.
     pub fn side(data: &str) -> Side {
         match data.split_once(':').map(|(head, _)| head) {
-            Some("s") => Side::Staff,
+            Some("s" | "t") => Side::Staff,
             Some("b") => Side::Broadcast,
             _ => Side::Conversation,
         }
@@ -245,6 +263,31 @@ fn parse_form(rest: &str) -> Option<FormButton> {
         Some(("f", v)) => FormButton::EditField(v.to_string()),
         Some(("r", v)) => FormButton::Region(v.parse().ok()?),
         Some(_) => return None,
+    })
+}
+
+fn parse_teach(rest: &str) -> Option<TeachButton> {
+    let (code, rest) = rest.split_once(':')?;
+    let pair = || {
+        rest.split_once(':')
+            .map(|(t, v)| (t.to_string(), v.to_string()))
+    };
+    Some(match code {
+        "a" => TeachButton::Start(rest.to_string()),
+        "x" => TeachButton::Remove(rest.to_string()),
+        "c" => {
+            let (ticket, category) = pair()?;
+            TeachButton::Category { ticket, category }
+        }
+        "e" => {
+            let (ticket, entry) = pair()?;
+            TeachButton::Example { ticket, entry }
+        }
+        "n" => {
+            let (ticket, category) = pair()?;
+            TeachButton::NewEntry { ticket, category }
+        }
+        _ => return None,
     })
 }
 
@@ -297,6 +340,15 @@ impl fmt::Display for ButtonData {
                 word => write!(f, "{stamp}:{}", word_of(FORM_WORDS, word)),
             },
             ButtonData::Staff { action, ticket } => write!(f, "s:{}:{ticket}", action.code()),
+            ButtonData::Teach(b) => match b {
+                TeachButton::Start(t) => write!(f, "t:a:{t}"),
+                TeachButton::Remove(t) => write!(f, "t:x:{t}"),
+                TeachButton::Category { ticket, category } => write!(f, "t:c:{ticket}:{category}"),
+                TeachButton::Example { ticket, entry } => write!(f, "t:e:{ticket}:{entry}"),
+                TeachButton::NewEntry { ticket, category } => {
+                    write!(f, "t:n:{ticket}:{category}")
+                }
+            },
             ButtonData::Broadcast(b) => match b {
                 BroadcastButton::Audience(a) => write!(f, "b:a:{}", word_of(AUDIENCE_WORDS, a)),
                 BroadcastButton::AudienceLanguage(l) => write!(f, "b:l:{}", l.code()),
@@ -346,6 +398,26 @@ mod tests {
                 ticket: ticket.clone(),
             });
         }
+        let qst = "QST-2026-99999".to_string();
+        all.extend(
+            [
+                TeachButton::Start(qst.clone()),
+                TeachButton::Remove(qst.clone()),
+                TeachButton::Category {
+                    ticket: qst.clone(),
+                    category: entry.clone(),
+                },
+                TeachButton::Example {
+                    ticket: qst.clone(),
+                    entry: entry.clone(),
+                },
+                TeachButton::NewEntry {
+                    ticket: qst.clone(),
+                    category: entry.clone(),
+                },
+            ]
+            .map(ButtonData::Teach),
+        );
         for (_, a) in AUDIENCE_WORDS {
             all.push(ButtonData::Broadcast(BroadcastButton::Audience(*a)));
         }

@@ -13,8 +13,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use fluent_syntax::ast;
 
 use crate::config::MESSAGE_GLOBALS;
-use crate::content::faq::Label;
 use crate::content::faq::text::normalize;
+use crate::content::faq::{Label, is_faq_part};
 use crate::content::{
     EXAMPLES_DIR, FAQ_FILE, Faq, REGIONS_FILE, RawContent, RegionMatcher, SourceFile, Submit,
     parse_dialog,
@@ -48,6 +48,7 @@ pub fn check(raw: &RawContent) -> Vec<String> {
     for file in &raw.dialogs {
         check_content_file(file, &mut used, &mut problems);
     }
+    check_faq_parts(raw, &mut used, &mut problems);
     check_examples(raw, &mut problems);
     let code = ids::ALL.iter().map(|id| (id.id, id.vars));
     let statuses = TicketStatus::message_ids().map(|id| (id, &[][..]));
@@ -78,16 +79,17 @@ pub const MIN_EXAMPLES: usize = 12;
 /// kind of small talk), every entry has enough examples in each
 /// language's file, and no text is an example of two different things.
 fn check_examples(raw: &RawContent, problems: &mut Vec<String>) {
-    let Some(file) = raw
-        .dialogs
-        .iter()
-        .find(|f| f.name.rsplit('/').next() == Some(FAQ_FILE))
-    else {
+    let Some(mut faq) = main_faq(raw) else {
         return;
     };
-    let Ok(faq) = Faq::parse(&file.name, &file.text) else {
-        return;
-    };
+    // Entries of further files (taught ones an editor committed) need no
+    // minimum of examples; their examples must name them all the same.
+    let shipped = faq.entries.len();
+    for file in &raw.dialogs {
+        if is_faq_part(file.name.rsplit('/').next().unwrap_or(&file.name)) {
+            let _ = faq.add_entries(&file.name, &file.text);
+        }
+    }
     let mut seen: HashMap<String, (String, String)> = HashMap::new();
     for lang in Lang::ALL {
         let name = format!("{}.toml", lang.code());
@@ -112,7 +114,7 @@ fn check_examples(raw: &RawContent, problems: &mut Vec<String>) {
             .iter()
             .any(|l| base == format!("{}.toml", l.code()))
         {
-            for (i, entry) in faq.entries.iter().enumerate() {
+            for (i, entry) in faq.entries.iter().enumerate().take(shipped) {
                 let n = one.examples_of(Label::Entry(i));
                 if n < MIN_EXAMPLES {
                     problems.push(format!(
@@ -137,9 +139,46 @@ fn check_examples(raw: &RawContent, problems: &mut Vec<String>) {
     }
 }
 
+/// The further FAQ files (`dialogs/faq-*.toml`): entries in faq.toml's
+/// categories, whose texts every locale must have.
+fn check_faq_parts(raw: &RawContent, used: &mut Vec<Used>, problems: &mut Vec<String>) {
+    let Some(mut faq) = main_faq(raw) else {
+        return;
+    };
+    for file in &raw.dialogs {
+        let base = file.name.rsplit('/').next().unwrap_or(&file.name);
+        if !is_faq_part(base) {
+            continue;
+        }
+        match faq.add_entries(&file.name, &file.text) {
+            Ok(references) => used.extend(references.into_iter().map(|(id, line)| {
+                let vars = if id.ends_with("-a") {
+                    MESSAGE_GLOBALS.iter().map(|s| s.to_string()).collect()
+                } else {
+                    Vec::new()
+                };
+                (id, file.name.clone(), line, vars)
+            })),
+            Err(errs) => problems.extend(errs.iter().map(ToString::to_string)),
+        }
+    }
+}
+
+/// `dialogs/faq.toml`, parsed, if it is there and parses.
+fn main_faq(raw: &RawContent) -> Option<Faq> {
+    let file = raw
+        .dialogs
+        .iter()
+        .find(|f| f.name.rsplit('/').next() == Some(FAQ_FILE))?;
+    Faq::parse(&file.name, &file.text).ok()
+}
+
 /// One file of `dialogs/`: the regions, the FAQ or a dialog.
 fn check_content_file(file: &SourceFile, used: &mut Vec<Used>, problems: &mut Vec<String>) {
     let base = file.name.rsplit('/').next().unwrap_or(&file.name);
+    if is_faq_part(base) {
+        return;
+    }
     if base == REGIONS_FILE {
         match RegionMatcher::from_toml(&file.text) {
             Ok(r) if r.len() == 38 => {}

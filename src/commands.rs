@@ -67,6 +67,7 @@ commands! {
         Ticket = "tiket" / "ticket", CMD_TICKET;
         Digest = "ringkasan" / "digest", CMD_DIGEST;
         Export = "ekspor" / "export", CMD_EXPORT;
+        Learned = "dipelajari" / "learned", CMD_LEARNED;
         /// Works in any group: an admin makes it the staff chat.
         StaffGroup = "grupstaf" / "staffgroup";
     }

@@ -46,6 +46,9 @@ pub enum Request {
         format: ExportFormat,
         since: Option<Timestamp>,
     },
+    /// What staff taught the FAQ, as content files (a folder laid out like
+    /// the project: `dialogs/…`, `locales/…`).
+    Learned,
 }
 
 /// One line of the answer on the socket.
@@ -110,6 +113,21 @@ pub fn produce(app: &App, request: &Request, sink: &mut dyn Sink) -> Result<Stri
                 .collect();
             Ok(rows.join(", "))
         }
+        Request::Learned => {
+            let learned = app.store.learned().map_err(|e| e.to_string())?;
+            let files = crate::content::faq::taught::content_files(&app.faq(), &learned);
+            for (name, text) in &files {
+                sink.file(name, &mut |w| w.write_all(text.as_bytes()))
+                    .map_err(failed)?;
+            }
+            let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+            Ok(format!(
+                "{} taught, {} files: {}",
+                learned.len(),
+                files.len(),
+                names.join(", ")
+            ))
+        }
     }
 }
 
@@ -137,7 +155,7 @@ impl Disk {
             Request::Export {
                 format: ExportFormat::Csv,
                 ..
-            }
+            } | Request::Learned
         );
         Ok(Disk {
             out: out.to_path_buf(),
@@ -151,6 +169,7 @@ impl Disk {
         match request {
             Request::Backup => format!("backup written to {}: {summary}", self.out.display()),
             Request::Export { .. } => format!("exported to {} ({summary})", self.out.display()),
+            Request::Learned => format!("written to {}: {summary}", self.out.display()),
         }
     }
 }
@@ -162,12 +181,23 @@ impl Sink for Disk {
         fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
     ) -> io::Result<()> {
         let path = if self.folder {
-            crate::files::create_dir(&self.out)?;
-            // Only a plain file name from the producer, never a path.
-            let name = Path::new(name)
-                .file_name()
-                .ok_or_else(|| io::Error::other("a file without a name"))?;
-            self.out.join(name)
+            // Only a relative path down from the folder, never `..` or an
+            // absolute one.
+            let name = Path::new(name);
+            let plain = name
+                .components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)));
+            if !plain || name.file_name().is_none() {
+                return Err(io::Error::other(format!(
+                    "not a file name: {}",
+                    name.display()
+                )));
+            }
+            let path = self.out.join(name);
+            if let Some(dir) = path.parent() {
+                crate::files::create_dir(dir)?;
+            }
+            path
         } else {
             if let Some(dir) = self.out.parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir)?;

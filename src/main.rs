@@ -81,8 +81,12 @@ enum Command {
         #[arg(long)]
         keyring: Option<PathBuf>,
     },
-    /// Match a question against the FAQ, as the bot would.
+    /// Match a question against the FAQ, as the bot would; `faq learned`
+    /// writes what staff taught it as content files.
+    #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
     Faq {
+        #[command(subcommand)]
+        learned: Option<FaqCommand>,
         /// The language the matched entry's question is shown in.
         #[arg(long, value_enum, default_value_t = LangArg::Id)]
         lang: LangArg,
@@ -97,6 +101,19 @@ enum Command {
         /// The question; `-` reads one question per line from stdin.
         #[arg(required_unless_present = "eval")]
         question: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum FaqCommand {
+    /// What staff taught the FAQ from answered questions, written as
+    /// content files under DIR, laid out like the project
+    /// (dialogs/faq-learned.toml, locales/*/faq-learned.ftl,
+    /// dialogs/examples/learned-*.toml) for an editor to review and commit.
+    /// Works while the bot runs.
+    Learned {
+        #[arg(long, value_name = "DIR")]
+        export: PathBuf,
     },
 }
 
@@ -208,12 +225,9 @@ fn faq_line(content: &Content, lang: Lang, question: &str, json: bool) -> String
     let best = result
         .best()
         .filter(|_| result.verdict == opop_bot::content::faq::Verdict::Answer);
-    let title = best.and_then(|b| faq.entry(&b.id)).map(|e| {
-        let text = content
-            .i18n
-            .text(lang, &e.question_id(), Default::default());
-        opop_bot::html::to_plain(&text)
-    });
+    let title = best
+        .and_then(|b| faq.entry(&b.id))
+        .map(|e| opop_bot::html::to_plain(&e.title(&content.i18n, lang)));
     if json {
         serde_json::json!({
             "id": best.map(|b| b.id.clone()),
@@ -266,10 +280,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Run => run_bot(config),
         Command::Check { dialogs, locales } => check(config, dialogs, locales),
         Command::Faq {
+            learned: Some(FaqCommand::Learned { export }),
+            ..
+        } => operator(config, Request::Learned, &absolute(export)?),
+        Command::Faq {
             lang,
             json,
             eval,
             question,
+            learned: None,
         } => match eval {
             Some(file) => faq_eval(config, &file),
             None => faq(config, lang.lang(), json, question.unwrap_or_default()),

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::button_data::ButtonData;
 use crate::i18n::Lang;
-use crate::records::{FaqLog, Job, NewTicket, Profile, Session, Ticket};
+use crate::records::{FaqLog, Job, Learned, NewTicket, Profile, Session, Ticket};
 
 /// Stands in for the ticket number in a confirmation text until the store
 /// has assigned it (in the same transaction). User text never contains it:
@@ -227,6 +227,13 @@ pub enum Effect {
         chat: i64,
         message_id: i32,
     },
+    /// Staff taught the FAQ a question (and answer) from a QST ticket; the
+    /// FAQ takes it in as soon as it is written.
+    Learn(Learned),
+    /// Staff removed what was taught from this ticket.
+    Unlearn {
+        ticket: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -245,6 +252,13 @@ impl Outcome {
             effects: Vec::new(),
             toast: None,
         }
+    }
+
+    /// Whether the outcome changes what the FAQ was taught.
+    pub fn teaches(&self) -> bool {
+        self.effects
+            .iter()
+            .any(|e| matches!(e, Effect::Learn(_) | Effect::Unlearn { .. }))
     }
 
     pub fn messages(&self) -> impl Iterator<Item = &OutMessage> {

@@ -8,18 +8,9 @@ fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_opop-bot"))
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+mod common;
+
+use common::copy_dir;
 
 /// A copy of the shipped content to break.
 fn content_copy() -> tempfile::TempDir {

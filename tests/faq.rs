@@ -265,6 +265,55 @@ mod conversation {
     }
 
     #[test]
+    fn small_talk_gets_a_short_answer_with_the_menu_and_is_not_logged() {
+        let mut chat = Chat::new();
+        let menu = |c: &Chat| c.last_buttons().contains(&"💬 Tanya jawab".to_string());
+        let t = chat.send("assalamualaikum");
+        assert_eq!(
+            t,
+            "Wa'alaikumussalam warahmatullahi wabarakatuh. 😊 Ada yang bisa saya bantu? \
+             Silakan pilih dari menu, atau langsung ketik pertanyaan Anda."
+        );
+        assert!(menu(&chat), "{:?}", chat.last_buttons());
+        let t = chat.send("selamat pagi min");
+        assert!(t.starts_with("Halo! 😊 Ada yang bisa saya bantu?"), "{t}");
+        let t = chat.send("makasih min 🙏");
+        assert!(t.starts_with("Sama-sama! 🙏"), "{t}");
+        assert!(menu(&chat));
+        let t = chat.send("matur nuwun");
+        assert!(t.starts_with("Sama-sama!"), "Javanese thanks: {t}");
+        let t = chat.send("ok siap");
+        assert!(t.starts_with("Baik. 👍"), "{t}");
+        let t = chat.send("ini bot ya?");
+        assert!(
+            t.starts_with("Saya bot, asisten otomatis program OPOP Jawa Timur."),
+            "{t}"
+        );
+        let t = chat.send("pamit dulu ya min");
+        assert!(t.ends_with("Sampai jumpa! 👋"), "{t}");
+        // A greeting with a question is a question.
+        let t = chat.send("pagi kak, opop itu apa ya?");
+        assert!(t.starts_with("Apa itu OPOP Jatim?"), "{t}");
+        // Only that question was logged, as helpful or not: no small talk
+        // among the unanswered.
+        let unanswered = chat
+            .app
+            .store
+            .faq_logs()
+            .map(Result::unwrap)
+            .filter(|l| l.kind == FaqLogKind::Unanswered)
+            .count();
+        assert_eq!(unanswered, 0);
+        // In English and in Javanese, in the person's language.
+        let mut english = Chat::english();
+        let t = english.send("thank you so much");
+        assert!(t.starts_with("You're welcome!"), "{t}");
+        let mut jv = Chat::with_app(common::app(), 1003, Some("jv"));
+        let t = jv.send("sugeng enjing");
+        assert!(!t.contains("Halo!") && !t.contains("Maaf"), "{t}");
+    }
+
+    #[test]
     fn an_unknown_question_is_recorded_and_can_go_to_the_staff() {
         let mut chat = Chat::new();
         let t = chat.send("skor persebaya semalam berapa?");

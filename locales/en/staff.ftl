@@ -84,6 +84,7 @@ staff-help =
     /queue – open tickets, oldest first
     /ticket NUMBER – one ticket with its history and photos
     /digest – the daily digest now
+    /learned – what staff taught the FAQ (can be removed)
     /cancel – cancel an action waiting for its reason
 
     Review tickets with the buttons on their notifications. To answer a question, reply to its notification.
@@ -135,15 +136,40 @@ digest-faq = 🔎 <b>FAQ this week</b> (unanswered or 👎):
 digest-faq-line = • “{ $question }” ×{ $count }
 digest-users = 👥 <b>Users</b>: { $total } total, { $registered } pesantren registered, { $active } active in the last { $days } days, { $blocked } blocked the bot
 digest-more = …and { $count } more
+digest-learned = 🧠 <b>Taught to the FAQ</b>: { $count }
 
 ## Staff command menu (plain text)
 
 cmd-queue = Open tickets, oldest first
 cmd-ticket = One ticket: /ticket NUMBER
 cmd-digest = The daily digest now
+cmd-learned = What staff taught the FAQ
 
 ## Data erasure
 
 staff-erased = 🗑 A user erased their personal data (data subject rights, UU PDP). Their tickets: { $tickets }. Open tickets cancelled: { $cancelled }. Other tickets ({ $kept }) are kept without personal data. The notifications of those tickets in this group were changed, and photos and export files deleted. Please also delete copies of their data outside the bot (spreadsheets, notes).
 staff-notice-erased = 🗑 { $kind } · { $number }: the submitter's personal data was erased at their request (UU PDP). Status: { $status }
 staff-telegram-with-username = { $name } (@{ $username })
+
+## Teaching the FAQ from answered questions
+
+button-teach = ➕ Add to FAQ
+button-teach-new = 🆕 New question in this category
+button-teach-undo = ↩️ Undo
+button-teach-remove = 🗑 Remove { $number }
+teach-pick-category = ➕ <b>Add to FAQ</b> from <code>{ $number }</code>
+    “{ $question }”
+
+    Which category? (The asker's phone numbers, e-mails and names are masked.)
+teach-pick-entry = ➕ <b>Add to FAQ</b> · { $category }
+    “{ $question }”
+
+    Pick the FAQ question with the same answer, or make it a new question with your reply as its answer.
+teach-saved-example = ✅ <b>Saved in the FAQ</b>: “{ $question }” is now answered with “{ $entry }”. Managers who ask something similar get that answer right away.
+teach-saved-entry = ✅ <b>Saved in the FAQ</b> as a new question in { $category }: “{ $question }”, with your reply as its answer. Managers who ask something similar get that answer right away.
+teach-removed = 🗑 What was taught from <code>{ $number }</code> is removed from the FAQ.
+teach-not-answered = This question has not been answered yet.
+learned-empty = Staff have not taught the FAQ anything yet. After answering a question, press ➕ Add to FAQ.
+learned-title = 🧠 <b>Taught to the FAQ by staff</b> ({ $count }), newest first:
+learned-line-example = • <code>{ $number }</code> “{ $question }” → { $entry } – { $staff }, { $date }
+learned-line-entry = • <code>{ $number }</code> “{ $question }” → new question – { $staff }, { $date }

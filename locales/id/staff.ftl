@@ -84,6 +84,7 @@ staff-help =
     /antrian – tiket terbuka, yang terlama lebih dulu
     /tiket NOMOR – satu tiket dengan riwayat dan fotonya
     /ringkasan – ringkasan harian sekarang
+    /dipelajari – yang diajarkan petugas ke FAQ (bisa dihapus)
     /batal – batalkan tindakan yang menunggu alasan
 
     Tinjau tiket dengan tombol pada notifikasinya. Untuk menjawab pertanyaan, balas (reply) notifikasinya.
@@ -130,15 +131,40 @@ digest-faq = 🔎 <b>FAQ minggu ini</b> (tidak terjawab atau 👎):
 digest-faq-line = • “{ $question }” ×{ $count }
 digest-users = 👥 <b>Pengguna</b>: { $total } total, { $registered } pesantren terdaftar, { $active } aktif { $days } hari terakhir, { $blocked } memblokir bot
 digest-more = …dan { $count } lainnya
+digest-learned = 🧠 <b>Diajarkan ke FAQ</b>: { $count }
 
 ## Staff command menu (plain text)
 
 cmd-queue = Tiket terbuka, yang terlama lebih dulu
 cmd-ticket = Satu tiket: /tiket NOMOR
 cmd-digest = Ringkasan harian sekarang
+cmd-learned = Yang diajarkan petugas ke FAQ
 
 ## Penghapusan data
 
 staff-erased = 🗑 Seorang pengguna menghapus data pribadinya (hak subjek data, UU PDP). Tiketnya: { $tickets }. Tiket terbuka yang dibatalkan: { $cancelled }. Tiket lain ({ $kept }) tetap tersimpan tanpa data pribadi. Notifikasi tiket-tiket itu di grup ini sudah diubah, foto dan file ekspor dihapus. Mohon hapus juga salinan datanya di luar bot (spreadsheet, catatan).
 staff-notice-erased = 🗑 { $kind } · { $number }: data pribadi pengirim telah dihapus atas permintaannya (UU PDP). Status: { $status }
 staff-telegram-with-username = { $name } (@{ $username })
+
+## Mengajari FAQ dari pertanyaan yang sudah dijawab
+
+button-teach = ➕ Tambah ke FAQ
+button-teach-new = 🆕 Pertanyaan baru di kategori ini
+button-teach-undo = ↩️ Batalkan
+button-teach-remove = 🗑 Hapus { $number }
+teach-pick-category = ➕ <b>Tambah ke FAQ</b> dari <code>{ $number }</code>
+    “{ $question }”
+
+    Masuk kategori apa? (Nomor telepon, e-mail, dan nama penanya sudah disamarkan.)
+teach-pick-entry = ➕ <b>Tambah ke FAQ</b> · { $category }
+    “{ $question }”
+
+    Pilih pertanyaan FAQ yang jawabannya sama, atau jadikan pertanyaan baru dengan balasan Anda sebagai jawabannya.
+teach-saved-example = ✅ <b>Disimpan di FAQ</b>: “{ $question }” sekarang dijawab dengan “{ $entry }”. Pengelola yang bertanya serupa langsung mendapat jawaban itu.
+teach-saved-entry = ✅ <b>Disimpan di FAQ</b> sebagai pertanyaan baru di { $category }: “{ $question }”, dengan balasan Anda sebagai jawabannya. Pengelola yang bertanya serupa langsung mendapat jawaban itu.
+teach-removed = 🗑 Yang diajarkan dari <code>{ $number }</code> sudah dihapus dari FAQ.
+teach-not-answered = Pertanyaan ini belum dijawab.
+learned-empty = Belum ada yang diajarkan petugas ke FAQ. Setelah menjawab pertanyaan, tekan ➕ Tambah ke FAQ.
+learned-title = 🧠 <b>Diajarkan petugas ke FAQ</b> ({ $count }), yang terbaru lebih dulu:
+learned-line-example = • <code>{ $number }</code> “{ $question }” → { $entry } – { $staff }, { $date }
+learned-line-entry = • <code>{ $number }</code> “{ $question }” → pertanyaan baru – { $staff }, { $date }

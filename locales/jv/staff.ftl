@@ -84,6 +84,7 @@ staff-help =
     /antrian – tiket ingkang kabuka, ingkang paling dangu rumiyin
     /tiket NOMER – setunggal tiket saha riwayat tuwin fotonipun
     /ringkasan – ringkesan padintenan samenika
+    /dipelajari – ingkang dipunwucalaken petugas dhateng FAQ (saged dipunbusak)
     /batal – mbatalaken tindakan ingkang ngentosi alesan
 
     Tinjau tiket kanthi tombol ing notifikasinipun. Kangge mangsuli pitakenan, bales (reply) notifikasinipun.
@@ -130,15 +131,40 @@ digest-faq = 🔎 <b>FAQ minggu punika</b> (mboten kawangsulan utawi 👎):
 digest-faq-line = • “{ $question }” ×{ $count }
 digest-users = 👥 <b>Pangangge</b>: { $total } sedaya, { $registered } pesantren kadaftar, { $active } aktif { $days } dinten pungkasan, { $blocked } mblokir bot
 digest-more = …saha { $count } sanesipun
+digest-learned = 🧠 <b>Dipunwucalaken dhateng FAQ</b>: { $count }
 
 ## Staff command menu (plain text)
 
 cmd-queue = Tiket kabuka, ingkang paling dangu rumiyin
 cmd-ticket = Setunggal tiket: /tiket NOMER
 cmd-digest = Ringkesan padintenan samenika
+cmd-learned = Ingkang dipunwucalaken petugas dhateng FAQ
 
 ## Pambusakan data
 
 staff-erased = 🗑 Setunggaling pangangge mbusak data pribadinipun (hak subjek data, UU PDP). Tiketipun: { $tickets }. Tiket kabuka ingkang dipunbatalaken: { $cancelled }. Tiket sanesipun ({ $kept }) tetep kasimpen tanpa data pribadi. Notifikasi tiket-tiket punika ing grup punika sampun dipunewahi, foto saha file ekspor dipunbusak. Nyuwun ugi mbusak salinan datanipun ing njawi bot (spreadsheet, cathetan).
 staff-notice-erased = 🗑 { $kind } · { $number }: data pribadi ingkang ngintun sampun dipunbusak miturut panyuwunanipun (UU PDP). Status: { $status }
 staff-telegram-with-username = { $name } (@{ $username })
+
+## Mucal FAQ saking pitakenan ingkang sampun dipunwangsuli
+
+button-teach = ➕ Lebetaken FAQ
+button-teach-new = 🆕 Pitakenan enggal ing kategori punika
+button-teach-undo = ↩️ Wurungaken
+button-teach-remove = 🗑 Busak { $number }
+teach-pick-category = ➕ <b>Lebetaken FAQ</b> saking <code>{ $number }</code>
+    “{ $question }”
+
+    Mlebet kategori menapa? (Nomer telpon, e-mail, lan asmanipun ingkang pitaken sampun dipunsamaraken.)
+teach-pick-entry = ➕ <b>Lebetaken FAQ</b> · { $category }
+    “{ $question }”
+
+    Mangga pilih pitakenan FAQ ingkang wangsulanipun sami, utawi dadosaken pitakenan enggal kanthi wangsulan panjenengan.
+teach-saved-example = ✅ <b>Sampun dipunsimpen ing FAQ</b>: “{ $question }” samenika dipunwangsuli kaliyan “{ $entry }”. Pengelola ingkang pitaken mirip langsung angsal wangsulan punika.
+teach-saved-entry = ✅ <b>Sampun dipunsimpen ing FAQ</b> dados pitakenan enggal ing { $category }: “{ $question }”, kanthi wangsulan panjenengan. Pengelola ingkang pitaken mirip langsung angsal wangsulan punika.
+teach-removed = 🗑 Ingkang dipunwucalaken saking <code>{ $number }</code> sampun dipunbusak saking FAQ.
+teach-not-answered = Pitakenan punika dereng dipunwangsuli.
+learned-empty = Dereng wonten ingkang dipunwucalaken petugas dhateng FAQ. Sasampunipun mangsuli pitakenan, pencet ➕ Lebetaken FAQ.
+learned-title = 🧠 <b>Dipunwucalaken petugas dhateng FAQ</b> ({ $count }), ingkang enggal rumiyin:
+learned-line-example = • <code>{ $number }</code> “{ $question }” → { $entry } – { $staff }, { $date }
+learned-line-entry = • <code>{ $number }</code> “{ $question }” → pitakenan enggal – { $staff }, { $date }

@@ -235,9 +235,12 @@ impl Content {
         let mut dialogs = Vec::new();
         let mut regions = None;
         let mut faq = None;
+        let mut faq_parts = Vec::new();
         for file in &raw.dialogs {
             let base = file.name.rsplit('/').next().unwrap_or(&file.name);
-            if base == REGIONS_FILE {
+            if faq::is_faq_part(base) {
+                faq_parts.push(file);
+            } else if base == REGIONS_FILE {
                 match RegionMatcher::from_toml(&file.text) {
                     Ok(r) => regions = Some(r),
                     Err(e) => problems.push(format!("{}: {e}", file.name)),
@@ -266,6 +269,11 @@ impl Content {
             RegionMatcher::from_toml("region = []").expect("empty list")
         });
         let mut faq = faq.unwrap_or_default();
+        for file in faq_parts {
+            if let Err(errs) = faq.add_entries(&file.name, &file.text) {
+                problems.extend(errs.iter().map(DefinitionError::to_string));
+            }
+        }
         for file in &raw.examples {
             if let Err(errs) = faq.add_examples(&file.name, &file.text) {
                 problems.extend(errs.iter().map(DefinitionError::to_string));

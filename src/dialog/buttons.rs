@@ -44,7 +44,9 @@ impl Turn<'_, '_> {
                 self.form_input(Given::Action(action));
             }
             // Routed to their own sides; here only if misrouted.
-            ButtonData::Staff { .. } | ButtonData::Broadcast(_) => self.out.stale(),
+            ButtonData::Staff { .. } | ButtonData::Teach(_) | ButtonData::Broadcast(_) => {
+                self.out.stale()
+            }
         }
     }
 

@@ -254,7 +254,8 @@ pub fn contact_phone(phone: &str, own: bool) -> Result<String, Problem> {
 pub fn yes_no(text: &str) -> Option<bool> {
     const YES: &[&str] = &[
         "ya", "y", "iya", "iyo", "yes", "yup", "ok", "oke", "okay", "betul", "benar", "setuju",
-        "agree", "nggih", "enggih", "inggih", "ho oh", "sip", "siap", "boleh",
+        "agree", "nggih", "enggih", "inggih", "njih", "ho oh", "sip", "siap", "boleh", "leres",
+        "sampun", "purun", "angsal",
     ];
     const NO: &[&str] = &[
         "tidak",
@@ -268,6 +269,9 @@ pub fn yes_no(text: &str) -> Option<bool> {
         "enggak",
         "ndak",
         "mboten",
+        "boten",
+        "dereng",
+        "durung",
         "ora",
         "belum",
         "blm",
@@ -289,7 +293,7 @@ pub fn yes_no(text: &str) -> Option<bool> {
 pub fn is_done_word(text: &str) -> bool {
     matches!(
         simplify(text).as_str(),
-        "selesai" | "sudah" | "done" | "finish" | "rampung" | "wis" | "cukup"
+        "selesai" | "sudah" | "done" | "finish" | "rampung" | "wis" | "cukup" | "sampun"
     )
 }
 
@@ -298,7 +302,18 @@ pub fn is_skip_word(text: &str) -> bool {
     text.trim() == "-"
         || matches!(
             simplify(text).as_str(),
-            "lewati" | "skip" | "tidak ada" | "tidak punya" | "belum ada" | "ga ada" | "gak ada"
+            "lewati"
+                | "skip"
+                | "tidak ada"
+                | "tidak punya"
+                | "belum ada"
+                | "ga ada"
+                | "gak ada"
+                | "liwati"
+                | "mboten wonten"
+                | "dereng wonten"
+                | "ora ana"
+                | "gak onok"
         )
 }
 
@@ -306,7 +321,16 @@ pub fn is_skip_word(text: &str) -> bool {
 pub fn is_submit_word(text: &str) -> bool {
     matches!(
         simplify(text).as_str(),
-        "kirim" | "submit" | "send" | "ya" | "ok" | "oke" | "yes"
+        "kirim"
+            | "submit"
+            | "send"
+            | "ya"
+            | "ok"
+            | "oke"
+            | "yes"
+            | "kintun"
+            | "kirimaken"
+            | "nggih"
     )
 }
 
@@ -444,6 +468,12 @@ mod tests {
     fn words_people_use() {
         assert_eq!(yes_no("Nggih!"), Some(true));
         assert_eq!(yes_no("mboten"), Some(false));
+        // Typed Javanese, krama and ngoko alike.
+        assert_eq!(yes_no("Njih"), Some(true));
+        assert_eq!(yes_no("dereng"), Some(false));
+        assert!(
+            is_submit_word("kintun") && is_done_word("sampun") && is_skip_word("mboten wonten")
+        );
         assert_eq!(yes_no("mungkin"), None);
         assert!(is_skip_word(" - ") && is_skip_word("Tidak ada"));
         assert!(is_done_word("Selesai.") && is_submit_word("KIRIM"));

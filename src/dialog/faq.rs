@@ -15,7 +15,7 @@ impl Turn<'_, '_> {
         if faq::text::words(text).is_empty() {
             return self.send_with_menu(self.out.t(ids::EMPTY_MESSAGE));
         }
-        let faq = &self.ctx.content.faq;
+        let faq = &self.ctx.faq;
         let result = faq.match_question(text);
         if let Some(talk) = result.small_talk {
             return self.small_talk(talk, text);
@@ -78,7 +78,7 @@ impl Turn<'_, '_> {
 
     fn entry_button(&self, entry: &Entry) -> Button {
         Button::new(
-            self.out.text_of(&entry.question_id()),
+            entry.title(self.out.i18n(), self.lang()),
             &ButtonData::Faq(FaqButton::Answer(entry.id.clone())),
         )
     }
@@ -92,7 +92,7 @@ impl Turn<'_, '_> {
     /// not depend on the conversation's state.
     pub(super) fn faq_button(&mut self, action: FaqButton) {
         self.out.ack();
-        let faq = &self.ctx.content.faq;
+        let faq = &self.ctx.faq;
         let known = |id: &str| faq.entry(id).is_some();
         match action {
             FaqButton::Categories => self.faq_categories(true),
@@ -145,7 +145,7 @@ impl Turn<'_, '_> {
     }
 
     pub(super) fn faq_categories(&mut self, edit: bool) {
-        let faq = &self.ctx.content.faq;
+        let faq = &self.ctx.faq;
         let mut rows: Vec<Vec<Button>> = faq
             .categories
             .iter()
@@ -164,14 +164,15 @@ impl Turn<'_, '_> {
     /// An FAQ answer with feedback buttons; from browsing it replaces the
     /// list it was picked from.
     fn faq_answer(&mut self, id: &str, edit: bool) {
-        let Some(entry) = self.ctx.content.faq.entry(id) else {
+        let Some(entry) = self.ctx.faq.entry(id) else {
             return self.out.stale();
         };
+        let (i18n, lang) = (self.out.i18n(), self.lang());
         let text = self.out.tf(
             ids::FAQ_ANSWER,
             Args::new()
-                .html("question", self.out.text_of(&entry.question_id()))
-                .html("answer", self.out.text_of(&entry.answer_id())),
+                .html("question", entry.title(i18n, lang))
+                .html("answer", entry.answer(i18n, lang)),
         );
         let faq = |b| ButtonData::Faq(b);
         let keyboard = Keyboard::Inline(vec![

@@ -26,7 +26,7 @@ use jiff::SignedDuration;
 pub use lookup::{Lookup, PrivacyFacts};
 
 use crate::button_data::{ButtonData, MenuItem};
-use crate::content::{Content, Dialog};
+use crate::content::{Content, Dialog, Faq};
 use crate::event::{Event, EventKind, Role};
 use crate::i18n::{Args, Lang, MsgId, ids};
 use crate::outcome::{Button, Keyboard, Outcome};
@@ -50,6 +50,8 @@ pub const CONSENT_NOTICE_VERSION: u32 = 2;
 /// Everything the engine reads besides the session and the event.
 pub struct Context<'a> {
     pub content: &'a Content,
+    /// The FAQ as it is now: the shipped one with what staff taught.
+    pub faq: &'a Faq,
     pub role: Role,
     /// The language the user chose with /bahasa, if any.
     pub chosen_lang: Option<Lang>,

@@ -130,6 +130,20 @@ messages! {
     STAFF_REPLY_NOT_QUESTION = "staff-reply-not-question" ["number"];
     STAFF_QUESTION_CANCELLED = "staff-question-cancelled" ["number"];
     STAFF_ANSWER_SENT = "staff-answer-sent" ["number"];
+    BUTTON_TEACH = "button-teach" [];
+    BUTTON_TEACH_NEW = "button-teach-new" [];
+    BUTTON_TEACH_UNDO = "button-teach-undo" [];
+    BUTTON_TEACH_REMOVE = "button-teach-remove" ["number"];
+    TEACH_PICK_CATEGORY = "teach-pick-category" ["number", "question"];
+    TEACH_PICK_ENTRY = "teach-pick-entry" ["category", "question"];
+    TEACH_SAVED_EXAMPLE = "teach-saved-example" ["entry", "question"];
+    TEACH_SAVED_ENTRY = "teach-saved-entry" ["category", "question"];
+    TEACH_REMOVED = "teach-removed" ["number"];
+    TEACH_NOT_ANSWERED = "teach-not-answered" [];
+    LEARNED_EMPTY = "learned-empty" [];
+    LEARNED_TITLE = "learned-title" ["count"];
+    LEARNED_LINE_EXAMPLE = "learned-line-example" ["number", "question", "entry", "staff", "date"];
+    LEARNED_LINE_ENTRY = "learned-line-entry" ["number", "question", "entry", "staff", "date"];
     STAFF_ONLY = "staff-only" [];
     STAFF_STORE_ERROR = "staff-store-error" [];
     STAFF_PENDING_CANCELLED = "staff-pending-cancelled" [];
@@ -175,6 +189,7 @@ messages! {
     DIGEST_FAQ_LINE = "digest-faq-line" ["question", "count"];
     DIGEST_USERS = "digest-users" ["total", "registered", "active", "days", "blocked"];
     DIGEST_MORE = "digest-more" ["count"];
+    DIGEST_LEARNED = "digest-learned" ["count"];
     EXPORT_TELEGRAM_ID = "export-telegram-id" [];
     EXPORT_USERNAME = "export-username" [];
     EXPORT_LANGUAGE = "export-language" [];
@@ -339,5 +354,6 @@ messages! {
     CMD_DIGEST = "cmd-digest" [];
     CMD_BROADCAST = "cmd-broadcast" [];
     CMD_EXPORT = "cmd-export" [];
+    CMD_LEARNED = "cmd-learned" [];
     CMD_BROADCAST_STATUS = "cmd-broadcast-status" [];
 }

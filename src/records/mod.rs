@@ -1,6 +1,6 @@
 //! Records: the plain data the store persists and the deciders read and
 //! return — sessions and forms, people and profiles, tickets, broadcast
-//! jobs and their ledger, FAQ records.
+//! jobs and their ledger, FAQ records, what staff taught the FAQ.
 //!
 //! Owns: the shapes and their serde format (each stored record carries a
 //! version `v`; a new version adds a migration in `store` and never
@@ -12,6 +12,7 @@
 mod answer;
 mod broadcast;
 mod faq_log;
+pub mod learned;
 mod profile;
 mod session;
 mod ticket;
@@ -21,6 +22,7 @@ pub use broadcast::{
     Announcement, Audience, Counts, DeliveryRef, DeliveryStatus, Job, JobState, LedgerEntry,
 };
 pub use faq_log::{FaqLog, FaqLogKind};
+pub use learned::{Learned, Teach};
 pub use profile::{Profile, UserRecord};
 pub use session::{
     BroadcastDraft, Form, PendingAction, Phase, PickKind, Session, Stage, StepDraft,

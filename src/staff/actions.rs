@@ -21,8 +21,10 @@ impl Turn<'_, '_> {
     // ----- buttons ------------------------------------------------------
 
     pub(super) fn button(&mut self, data: &str, message_id: Option<i32>) {
-        let Some(ButtonData::Staff { action, ticket }) = ButtonData::parse(data) else {
-            return self.out.stale();
+        let (action, ticket) = match ButtonData::parse(data) {
+            Some(ButtonData::Staff { action, ticket }) => (action, ticket),
+            Some(ButtonData::Teach(button)) => return self.teach(button),
+            _ => return self.out.stale(),
         };
         if !self.is_staff() {
             return self.out.toast(self.out.t(ids::STAFF_ONLY_TOAST));
@@ -325,10 +327,6 @@ impl Turn<'_, '_> {
                 .str("answer", answer);
             (i18n.fmt(lang, ids::TICKET_ANSWERED, args), Keyboard::None)
         });
-        let text = self.out.tf(
-            ids::STAFF_ANSWER_SENT,
-            Args::new().str("number", &updated.number),
-        );
-        self.out.say(text);
+        self.answer_sent(&updated.number);
     }
 }

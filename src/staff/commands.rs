@@ -1,5 +1,6 @@
 //! Staff commands: /antrian (the open queue), /tiket NUMBER, /ringkasan
-//! (the digest now), /ekspor (the workbook), /batal, and /grupstaf, with
+//! (the digest now), /ekspor (the workbook), /dipelajari (what staff
+//! taught the FAQ, `teach.rs`), /batal, and /grupstaf, with
 //! which an admin makes a group the staff chat.
 
 use super::{QUEUE_PER_KIND, Turn, digest, find_ticket_number};
@@ -26,6 +27,7 @@ impl Turn<'_, '_> {
             Some(StaffCommand::Queue) => self.queue(),
             Some(StaffCommand::Ticket) => self.ticket_detail(args),
             Some(StaffCommand::Digest) => self.digest_now(),
+            Some(StaffCommand::Learned) => self.learned_list(),
             Some(StaffCommand::Export) => {
                 self.out.say(self.out.t(ids::EXPORT_PREPARING));
                 // The sender builds the workbook when it sends, so it holds

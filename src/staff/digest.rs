@@ -1,7 +1,8 @@
 //! The daily digest for the staff chat: new tickets since the previous
 //! digest (by kind, product category and region), open tickets older than
 //! `stale_after_days`, open questions, the week's most frequent unanswered
-//! or 👎 FAQ questions, and user counts.
+//! or 👎 FAQ questions, what staff taught the FAQ since the previous
+//! digest (only when they did), and user counts.
 //!
 //! [`gather`] reads the store into [`DigestData`]; [`compose`] turns that
 //! into text and is pure, so a fixed clock and a seeded store give a
@@ -17,7 +18,7 @@ use crate::content::{Content, display_answer};
 use crate::html::escape;
 use crate::i18n::{Args, Lang, MsgId, ids};
 use crate::outcome::OutMessage;
-use crate::records::{Answer, FaqLogKind, Ticket, TicketKind, TicketStatus};
+use crate::records::{Answer, FaqLogKind, Learned, Ticket, TicketKind, TicketStatus};
 use crate::store::{Reads, Store, StoreError};
 
 /// Users seen within this many days count as active.
@@ -51,6 +52,8 @@ pub struct DigestData {
     pub open_questions: Vec<Listed>,
     /// (question, times), most first.
     pub faq_top: Vec<(String, usize)>,
+    /// What staff taught the FAQ since `since`, oldest first.
+    pub learned: Vec<Learned>,
     pub users_total: usize,
     pub registered: usize,
     pub active: usize,
@@ -104,6 +107,11 @@ pub fn gather(
     })?;
     let tickets = TicketCounts::gather(reads, config, now, since, &regions_of)?;
     let faq_top = faq_top(reads, now)?;
+    let learned = reads
+        .learned()
+        .into_iter()
+        .filter(|l| l.at >= since)
+        .collect();
     let active_since = now - SignedDuration::from_hours(24 * ACTIVE_DAYS);
     let (mut users_total, mut active, mut blocked) = (0, 0, 0);
     reads.each_user(&mut |u| {
@@ -126,6 +134,7 @@ pub fn gather(
         stale: tickets.stale,
         open_questions: tickets.questions,
         faq_top,
+        learned,
         users_total,
         registered,
         active,
@@ -219,12 +228,16 @@ pub fn compose(content: &Content, lang: Lang, d: &DigestData) -> String {
         Args::new().str("date", crate::time::format_date(d.now, lang)),
     );
     for section in [
-        w.new_tickets(d),
-        w.stale(d),
-        w.questions(d),
-        w.faq(d),
-        w.users(d),
-    ] {
+        Some(w.new_tickets(d)),
+        Some(w.stale(d)),
+        Some(w.questions(d)),
+        Some(w.faq(d)),
+        w.learned(d),
+        Some(w.users(d)),
+    ]
+    .into_iter()
+    .flatten()
+    {
         out.push_str("\n\n");
         out.push_str(&section);
     }
@@ -367,6 +380,33 @@ impl Words<'_> {
     }
 
     /// The week's most frequent questions the FAQ did not answer well.
+    /// What staff taught the FAQ; nothing when they taught nothing.
+    fn learned(&self, d: &DigestData) -> Option<String> {
+        if d.learned.is_empty() {
+            return None;
+        }
+        let writer = super::Writer {
+            content: self.content,
+            lang: self.lang,
+        };
+        let mut out = self.tf(
+            ids::DIGEST_LEARNED,
+            Args::new().num("count", d.learned.len() as i64),
+        );
+        for l in d.learned.iter().take(LIST_MAX) {
+            out.push('\n');
+            out.push_str(&writer.learned_line(&self.content.faq, l));
+        }
+        if d.learned.len() > LIST_MAX {
+            out.push('\n');
+            out.push_str(&self.tf(
+                ids::DIGEST_MORE,
+                Args::new().num("count", (d.learned.len() - LIST_MAX) as i64),
+            ));
+        }
+        Some(out)
+    }
+
     fn faq(&self, d: &DigestData) -> String {
         let mut out = self.t(ids::DIGEST_FAQ);
         if d.faq_top.is_empty() {

@@ -1,8 +1,9 @@
 //! The secretariat's side: ticket notifications in the staff chat
 //! ([`notices`]), review buttons and the replies that complete them,
-//! question answers relayed to the asker (`actions.rs`), the staff
-//! commands /antrian, /tiket, /ringkasan, /ekspor, /grupstaf
-//! (`commands.rs`) and the daily digest ([`digest`]).
+//! question answers relayed to the asker (`actions.rs`), teaching the FAQ
+//! an answered question (`teach.rs`), the staff commands /antrian,
+//! /tiket, /ringkasan, /ekspor, /dipelajari, /grupstaf (`commands.rs`)
+//! and the daily digest ([`digest`]).
 //!
 //! Owns: who may act on a ticket, which actions a ticket offers in which
 //! status, and every text staff read. Like the dialog engine it decides
@@ -17,6 +18,7 @@ mod actions;
 mod commands;
 pub mod digest;
 mod notices;
+mod teach;
 
 use std::sync::LazyLock;
 
@@ -27,7 +29,7 @@ pub use notices::{Heading, Writer, notices};
 use crate::button_data::{ButtonData, Side};
 use crate::commands::StaffCommand;
 use crate::config::Config;
-use crate::content::Content;
+use crate::content::{Content, Faq};
 use crate::event::{Event, EventKind, Role};
 use crate::outcome::Outcome;
 use crate::records::{Profile, Session, Staffer, Ticket, UserRecord};
@@ -54,6 +56,8 @@ pub fn find_ticket_number(text: &str) -> Option<String> {
 /// What the staff side reads besides the event.
 pub struct Context<'a> {
     pub content: &'a Content,
+    /// The FAQ as it is now (staff teach it from answered questions).
+    pub faq: &'a Faq,
     pub config: &'a Config,
     pub reads: &'a dyn Reads,
     /// The staff chat in effect (configured, or chosen with /grupstaf).

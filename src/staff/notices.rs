@@ -11,7 +11,8 @@ use crate::outcome::{
     Button, CopyOf, Effect, Keyboard, OutMessage, Outcome, SentKind, TICKET_PLACEHOLDER,
 };
 use crate::records::{
-    Answer, HistoryEntry, Profile, StaffAction, Ticket, TicketKind, TicketStatus, UserRecord,
+    Answer, HistoryEntry, Learned, Profile, StaffAction, Teach, Ticket, TicketKind, TicketStatus,
+    UserRecord,
 };
 
 /// How a notification is headed.
@@ -140,6 +141,28 @@ impl Writer<'_> {
     }
 
     /// For the admins: Telegram moved the staff group to `chat`.
+    /// One thing staff taught the FAQ: the ticket, the question, the entry
+    /// it now finds, who taught it and when.
+    pub(super) fn learned_line(&self, faq: &crate::content::Faq, l: &Learned) -> String {
+        let entry = faq
+            .entry(&l.entry())
+            .map(|e| e.title(&self.content.i18n, self.lang))
+            .unwrap_or_else(|| escape(&l.entry()));
+        let id = match l.teach {
+            Teach::Example { .. } => ids::LEARNED_LINE_EXAMPLE,
+            Teach::Entry { .. } => ids::LEARNED_LINE_ENTRY,
+        };
+        self.tf(
+            id,
+            Args::new()
+                .str("number", &l.ticket)
+                .str("question", crate::content::faq::shorten(&l.question, 80))
+                .html("entry", entry)
+                .str("staff", &l.by_name)
+                .str("date", crate::time::format_date(l.at, self.lang)),
+        )
+    }
+
     pub fn staff_chat_moved(&self, chat: i64) -> String {
         self.tf(
             ids::STAFF_CHAT_MOVED,

@@ -309,6 +309,13 @@ impl Store {
                     let id = faq_ids.next().copied().unwrap_or_default();
                     tx.faq_log.insert(&id.to_be_bytes(), sealed())?;
                 }
+                Effect::Learn(learned) => {
+                    let key = super::learned_key(&learned.ticket);
+                    tx.meta.insert(key, encode(learned))?;
+                }
+                Effect::Unlearn { ticket } => {
+                    tx.meta.remove(super::learned_key(ticket))?;
+                }
             }
         }
         let rows = self.write_rows(tx, &prepared.rows, &numbers)?;

@@ -20,6 +20,7 @@ mod broadcasts;
 mod codec;
 pub mod crypt;
 mod erasure;
+mod learned;
 mod outbox;
 mod reads;
 
@@ -38,6 +39,7 @@ pub use reads::{Reads, Visit};
 use crate::outcome::{CopyOf, SentCopy, SentKind};
 use crate::records::{FaqLog, Profile, Session, Ticket, UserRecord};
 use codec::{decode, encode, i64_at, session_key, ticket_index_key, tx_error};
+use learned::learned_key;
 
 /// Version of the store layout, kept in the `meta` tree.
 /// Version 2: personal and transit records are sealed (crypto-shredding).
@@ -130,7 +132,8 @@ pub struct Store {
     /// priority (u8) + row id (u64 BE) → [`OutboxRow`], sealed (epoch).
     outbox: sled::Tree,
     /// Named values: `schema`, `staff_chat`, `digest_date`, `digest_at`,
-    /// `erased/<user>` (an erasure not yet finished).
+    /// `erased/<user>` (an erasure not yet finished), `learned/<ticket>`
+    /// (what staff taught the FAQ).
     meta: sled::Tree,
     /// record id (u64 BE, sled's generator) → [`FaqLog`], sealed.
     faq_log: sled::Tree,

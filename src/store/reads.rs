@@ -7,7 +7,7 @@ use jiff::Timestamp;
 
 use super::{Store, StoreError, logged};
 use crate::outcome::{CopyOf, SentCopy};
-use crate::records::{Counts, FaqLog, Job, Profile, Ticket, UserRecord};
+use crate::records::{Counts, FaqLog, Job, Learned, Profile, Ticket, UserRecord};
 
 /// Visits each record; the visitor may stop the walk with an error.
 pub type Visit<'f, T> = &'f mut dyn FnMut(T) -> Result<(), StoreError>;
@@ -38,6 +38,8 @@ pub trait Reads {
     fn ledger_counts(&self, job: u64) -> Counts;
     /// The messages sent to staff as copies of a ticket or of the export.
     fn sent_copies(&self, of: &CopyOf) -> Vec<SentCopy>;
+    /// What staff taught the FAQ, oldest first.
+    fn learned(&self) -> Vec<Learned>;
 }
 
 fn each<T>(
@@ -51,6 +53,10 @@ fn each<T>(
 }
 
 impl Reads for Store {
+    fn learned(&self) -> Vec<Learned> {
+        logged("what staff taught the FAQ", Store::learned(self))
+    }
+
     fn ticket(&self, number: &str) -> Option<Ticket> {
         logged("a ticket", Store::ticket(self, number))
     }

@@ -67,6 +67,20 @@ pub fn run_binary(
     child.wait_with_output().unwrap()
 }
 
+/// Copies a folder and everything in it.
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
 pub fn app() -> App {
     App::new(
         Content::embedded().expect("shipped content parses"),

@@ -323,8 +323,15 @@ impl Scores {
     }
 }
 
-/// The terms small talk uses far more than questions do: three times as
-/// often, as a share of each side's examples.
+/// How much more often small talk uses a term than questions do (as a
+/// share of each side's examples) for it to be small talk's word: 2 on
+/// the development sets (small talk 92.9 → 94.7 %, questions 97.4 →
+/// 97.2 %, against 3).
+const CHATTER: f64 = 2.0;
+
+/// The terms small talk uses far more than questions do (see
+/// [`CHATTER`]): "assalamualaikum" opens many questions too, but far more
+/// greetings.
 fn chatter<'e>(examples: impl Iterator<Item = &'e Example>) -> HashSet<String> {
     let mut talk: HashMap<String, usize> = HashMap::new();
     let mut asked: HashMap<String, usize> = HashMap::new();
@@ -348,7 +355,7 @@ fn chatter<'e>(examples: impl Iterator<Item = &'e Example>) -> HashSet<String> {
     let share = |n: usize, of: usize| n as f64 / of.max(1) as f64;
     talk.into_iter()
         .filter(|(t, n)| {
-            share(*n, n_talk) > 3.0 * share(asked.get(t).copied().unwrap_or(0), n_asked)
+            share(*n, n_talk) > CHATTER * share(asked.get(t).copied().unwrap_or(0), n_asked)
         })
         .map(|(t, _)| t)
         .collect()

@@ -10,7 +10,9 @@
 
 pub mod eval;
 mod index;
+mod lexicon;
 mod matcher;
+pub mod taught;
 pub mod text;
 mod vote;
 
@@ -24,9 +26,18 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::{DefinitionError, Problems, parse_toml};
+use crate::html::escape;
+use crate::i18n::{Args, I18n, Lang};
+use crate::records::{Learned, Teach};
 pub use index::Params;
 use matcher::Matcher;
 pub use matcher::{Example, Thresholds};
+
+/// Whether a file of `dialogs/` holds further FAQ entries
+/// (`faq-<name>.toml`).
+pub fn is_faq_part(base: &str) -> bool {
+    base.starts_with("faq-") && base.ends_with(".toml")
+}
 
 /// The table of the examples no entry answers.
 pub const OUT_OF_SCOPE: &str = "out-of-scope";
@@ -44,6 +55,8 @@ pub struct Faq {
     examples: Vec<Example>,
     /// Every entry's title, in every language: one more example of it.
     titles: Vec<Example>,
+    /// The questions staff taught (see [`Faq::with_learned`]).
+    taught: Vec<Example>,
     params: Params,
     thresholds: Thresholds,
     matcher: Matcher,
@@ -59,7 +72,22 @@ pub struct Entry {
     pub id: String,
     pub category: String,
     patterns: Vec<Regex>,
+    /// An entry staff taught: its own texts (a shipped entry's are in the
+    /// locales).
+    pub taught: Option<Taught>,
 }
+
+/// The texts of an entry staff taught, as plain text (masked).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Taught {
+    pub question: String,
+    pub answer: String,
+    /// The QST ticket it came from.
+    pub ticket: String,
+}
+
+/// Longest title of an entry (its button label).
+pub const MAX_TITLE_CHARS: usize = 45;
 
 impl Entry {
     /// Message id of the question title.
@@ -71,6 +99,34 @@ impl Entry {
     pub fn answer_id(&self) -> String {
         format!("faq-{}-a", self.id)
     }
+
+    /// The title in `lang`, as HTML: from the locales, or a taught
+    /// entry's question (shortened to fit a button).
+    pub fn title(&self, i18n: &I18n, lang: Lang) -> String {
+        match &self.taught {
+            Some(t) => escape(&shorten(&t.question, MAX_TITLE_CHARS)),
+            None => i18n.text(lang, &self.question_id(), Args::new()),
+        }
+    }
+
+    /// The answer in `lang`, as HTML.
+    pub fn answer(&self, i18n: &I18n, lang: Lang) -> String {
+        match &self.taught {
+            Some(t) => escape(&t.answer),
+            None => i18n.text(lang, &self.answer_id(), Args::new()),
+        }
+    }
+}
+
+/// `text` cut to `max` characters at a word, with "…" when cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max - 1).collect();
+    let at_word = cut.rfind(' ').filter(|&i| i > max / 2).unwrap_or(cut.len());
+    format!("{}…", cut[..at_word].trim_end())
 }
 
 /// What a message is, when it is not a question.
@@ -227,6 +283,32 @@ impl Faq {
         problems.into_result(faq)
     }
 
+    /// Adds the entries of a further FAQ file (`dialogs/faq-*.toml`, such
+    /// as the taught entries an editor committed): entries only, in the
+    /// categories of faq.toml; their (message id, line) references are
+    /// returned for `check`.
+    pub fn add_entries(
+        &mut self,
+        file: &str,
+        text: &str,
+    ) -> Result<Vec<(String, usize)>, Vec<DefinitionError>> {
+        let raw: RawFaq = parse_toml(file, text)?;
+        let mut problems = Problems::new(file, text);
+        if let Some(c) = raw.category.first() {
+            problems.at(c.id.span(), format!("categories belong in {}", self.file));
+        }
+        let mut references = Vec::new();
+        for e in &raw.entry {
+            let entry = parse_entry(e, &self.categories, &self.entries, &mut problems);
+            let line = problems.line(e.id.span().start);
+            references.push((entry.question_id(), line));
+            references.push((entry.answer_id(), line));
+            self.entries.push(entry);
+        }
+        self.references.extend(references.iter().cloned());
+        problems.into_result(references)
+    }
+
     /// Adds the examples of one file of `dialogs/examples/`: a table per
     /// entry id (or `out-of-scope`), or, in `smalltalk.toml`, per kind of
     /// small talk. Call [`Faq::index`] when all are in.
@@ -294,7 +376,43 @@ impl Faq {
 
     /// Every example the matcher learns from: the files', the titles.
     fn all_examples(&self) -> impl Iterator<Item = &Example> + Clone {
-        self.examples.iter().chain(&self.titles)
+        self.examples.iter().chain(&self.titles).chain(&self.taught)
+    }
+
+    /// This FAQ with what staff taught: each new entry (unless an entry of
+    /// its id is shipped: an editor committed it) and each question as an
+    /// example of its entry. Indexing again only hashes: the shipped
+    /// examples were read once.
+    pub fn with_learned(&self, learned: &[Learned]) -> Faq {
+        let mut faq = self.clone();
+        faq.taught.clear();
+        for l in learned {
+            let Teach::Entry { category, answer } = &l.teach else {
+                continue;
+            };
+            let id = l.entry();
+            if faq.entry(&id).is_some() || !faq.categories.iter().any(|c| &c.id == category) {
+                continue;
+            }
+            faq.entries.push(Entry {
+                id,
+                category: category.clone(),
+                patterns: Vec::new(),
+                taught: Some(Taught {
+                    question: l.question.clone(),
+                    answer: answer.clone(),
+                    ticket: l.ticket.clone(),
+                }),
+            });
+        }
+        for l in learned {
+            let id = l.entry();
+            if let Some(i) = faq.entries.iter().position(|e| e.id == id) {
+                faq.taught.push(Example::new(Label::Entry(i), &l.question));
+            }
+        }
+        faq.index();
+        faq
     }
 
     /// (Re)builds the index over every example added so far.
@@ -394,6 +512,7 @@ fn parse_entry(
         id,
         category: e.category.get_ref().clone(),
         patterns,
+        taught: None,
     }
 }
 
