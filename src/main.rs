@@ -127,6 +127,7 @@ enum FormatArg {
 enum LangArg {
     Id,
     En,
+    Jv,
 }
 
 impl LangArg {
@@ -134,6 +135,7 @@ impl LangArg {
         match self {
             LangArg::Id => Lang::Id,
             LangArg::En => Lang::En,
+            LangArg::Jv => Lang::Jv,
         }
     }
 }
