@@ -168,6 +168,7 @@ fn big_store(dir: &std::path::Path, content: &Content) -> Store {
             lang: Lang::Id,
             answers,
             created_at: created,
+            region: None,
         };
         store
             .import_ticket(&Ticket::new(format!("{prefix}-2026-{:06}", i + 1), &new))

@@ -89,6 +89,7 @@ fn main() {
             lang: Lang::Id,
             answers,
             created_at: created,
+            region: None,
         };
         store
             .import_ticket(&Ticket::new(format!("PRD-2026-{:06}", i + 1), &new))

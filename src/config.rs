@@ -32,6 +32,91 @@ pub struct Config {
     pub contact: Contact,
     pub program: Program,
     pub staff: StaffSection,
+    pub web: WebSection,
+}
+
+/// The staff's desk (a Telegram Mini App served by the bot): off unless
+/// both `listen` and `public_url` are set.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct WebSection {
+    /// Address the bot's HTTP server listens on (`OPOP_WEB_LISTEN`), e.g.
+    /// `127.0.0.1:8080` behind a reverse proxy.
+    pub listen: Option<String>,
+    /// Where staff reach it (`OPOP_WEB_PUBLIC_URL`): HTTPS, or `http://`
+    /// for a loopback address only.
+    pub public_url: Option<String>,
+    /// How old a Mini App's launch data may be, in minutes.
+    pub init_data_minutes: u32,
+    /// How long a desk session lasts, in minutes.
+    pub session_minutes: u32,
+    /// How long a one-time login link from /meja stays valid, in minutes.
+    pub login_link_minutes: u32,
+    /// Most space the cache of product photos may take, in MB.
+    pub photo_cache_mb: u64,
+}
+
+impl Default for WebSection {
+    fn default() -> Self {
+        WebSection {
+            listen: None,
+            public_url: None,
+            init_data_minutes: 60,
+            session_minutes: 12 * 60,
+            login_link_minutes: 10,
+            photo_cache_mb: 200,
+        }
+    }
+}
+
+impl WebSection {
+    /// The desk's public address without a trailing slash, when the desk
+    /// is on.
+    pub fn public_base(&self) -> Option<String> {
+        self.listen.as_ref()?;
+        self.public_url
+            .as_deref()
+            .map(|u| u.trim_end_matches('/').to_string())
+    }
+
+    /// Checks the pair: both or neither, HTTPS unless loopback.
+    fn validate(&self) -> Result<(), String> {
+        match (&self.listen, &self.public_url) {
+            (None, None) => Ok(()),
+            (Some(_), None) | (None, Some(_)) => {
+                Err("web.listen and web.public_url go together: set both, or neither".into())
+            }
+            (Some(listen), Some(url)) => {
+                listen.parse::<std::net::SocketAddr>().map_err(|_| {
+                    format!("web.listen `{listen}` is not an address like 127.0.0.1:8080")
+                })?;
+                let secure = url.starts_with("https://")
+                    || (url.starts_with("http://") && is_loopback_url(url));
+                if secure {
+                    Ok(())
+                } else {
+                    Err(format!(
+                        "web.public_url `{url}` must be https:// (http:// only for a loopback address)"
+                    ))
+                }
+            }
+        }
+    }
+}
+
+/// Whether a URL's host is a loopback address (127.0.0.0/8, ::1,
+/// localhost).
+pub fn is_loopback_url(url: &str) -> bool {
+    let rest = url.split("://").nth(1).unwrap_or(url);
+    let host = rest.split('/').next().unwrap_or("");
+    let host = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or(""),
+        None => host.rsplit_once(':').map_or(host, |(h, _)| h),
+    };
+    host == "localhost"
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -166,6 +251,7 @@ impl Config {
             }
         })?;
         parse_time(&config.staff.digest_at).map_err(|m| format!("staff.digest_at: {m}"))?;
+        config.web.validate()?;
         Ok(config)
     }
 
@@ -192,6 +278,18 @@ impl Config {
                 message,
             })?;
             self.staff.digest_at = at.trim().to_string();
+        }
+        if let Some(listen) = get("OPOP_WEB_LISTEN") {
+            self.web.listen = Some(listen.trim().to_string());
+        }
+        if let Some(url) = get("OPOP_WEB_PUBLIC_URL") {
+            self.web.public_url = Some(url.trim().to_string());
+        }
+        if get("OPOP_WEB_LISTEN").is_some() || get("OPOP_WEB_PUBLIC_URL").is_some() {
+            self.web.validate().map_err(|message| ConfigError::Env {
+                name: "OPOP_WEB_PUBLIC_URL",
+                message,
+            })?;
         }
         if let Some(chat) = get("OPOP_STAFF_CHAT") {
             self.roles.staff_chat = Some(chat.trim().parse().map_err(|_| ConfigError::Env {

@@ -92,6 +92,24 @@ pub enum EventKind {
         own: bool,
     },
     Unsupported(MediaKind),
+    /// A staff member acting on a ticket from the desk (the web Mini App),
+    /// not from a chat.
+    Desk(DeskRequest),
+}
+
+/// An action on a ticket from the desk: the same as the group's button
+/// (and the reply its prompt asks for), decided by the staff side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeskRequest {
+    pub ticket: String,
+    /// A staff action's code (`ap`, `rv`, …, as in the group's buttons),
+    /// or `answer` for a question's answer.
+    pub action: String,
+    /// The reason, date or answer, where the action needs one.
+    pub note: Option<String>,
+    /// The ticket's version the desk showed: if it changed since, someone
+    /// acted first and nothing is done.
+    pub version: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

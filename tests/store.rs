@@ -31,6 +31,7 @@ fn ticket_outcome(user: i64, now: Timestamp) -> Outcome {
                 lang: Lang::Id,
                 answers,
                 created_at: now,
+                region: None,
             }),
             Effect::Send(confirm),
         ],

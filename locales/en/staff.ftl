@@ -76,6 +76,7 @@ staff-reply-unknown = This reply is not about a ticket. To answer a question, re
 staff-reply-not-question = <code>{ $number }</code> is not a question: use the buttons on its notification.
 staff-question-cancelled = Question <code>{ $number }</code> was cancelled by the asker; the answer was not passed on.
 staff-answer-sent = ✅ The answer to <code>{ $number }</code> was passed on to the asker.
+desk-note-needed = Write the reason, date or answer first (at most { $max } characters).
 staff-only = This command is for OPOP staff only. Type /menu to see the menu.
 staff-store-error = Sorry, the data cannot be read right now. Please try again shortly.
 staff-pending-cancelled = Cancelled; the ticket's status did not change.

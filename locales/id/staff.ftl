@@ -76,6 +76,7 @@ staff-reply-unknown = Balasan ini tidak terkait dengan tiket. Untuk menjawab per
 staff-reply-not-question = <code>{ $number }</code> bukan pertanyaan: gunakan tombol pada pesan notifikasinya.
 staff-question-cancelled = Pertanyaan <code>{ $number }</code> sudah dibatalkan oleh penanya; jawaban tidak diteruskan.
 staff-answer-sent = ✅ Jawaban untuk <code>{ $number }</code> sudah diteruskan ke penanya.
+desk-note-needed = Tulis alasan, tanggal, atau jawabannya dulu (paling banyak { $max } karakter).
 staff-only = Perintah ini khusus petugas OPOP. Ketik /menu untuk melihat menu.
 staff-store-error = Maaf, data belum dapat dibaca. Coba lagi sebentar lagi.
 staff-pending-cancelled = Dibatalkan; status tiket tidak berubah.

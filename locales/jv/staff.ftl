@@ -76,6 +76,7 @@ staff-reply-unknown = Wangsulan punika mboten gayut kaliyan tiket. Kangge mangsu
 staff-reply-not-question = <code>{ $number }</code> sanes pitakenan: agem tombol ing pesen notifikasinipun.
 staff-question-cancelled = Pitakenan <code>{ $number }</code> sampun dipunbatalaken dening ingkang taken; wangsulan mboten dipunaturaken.
 staff-answer-sent = ✅ Wangsulan kangge <code>{ $number }</code> sampun dipunaturaken dhateng ingkang taken.
+desk-note-needed = Mangga serat alesan, tanggal, utawi wangsulanipun rumiyin (paling kathah { $max } aksara).
 staff-only = Prentah punika khusus kangge petugas OPOP. Ketik /menu kangge mirsani menu.
 staff-store-error = Nyuwun pangapunten, data dereng saged dipunwaos. Mangga cobi malih sakedhap engkas.
 staff-pending-cancelled = Dipunbatalaken; status tiket mboten ewah.

@@ -368,6 +368,11 @@ impl<'c> Turn<'_, 'c> {
                     lang: self.lang(),
                     answers,
                     created_at: self.event.now,
+                    region: self
+                        .ctx
+                        .profile
+                        .and_then(|p| p.text("region"))
+                        .map(str::to_string),
                 }));
                 let text = self.out.i18n().text(
                     self.lang(),

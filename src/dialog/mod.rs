@@ -102,6 +102,8 @@ impl<'a, 'c> Turn<'a, 'c> {
             EventKind::Unsupported(_) => {
                 self.outside_form_or(form::Given::Media, ids::MEDIA_UNSUPPORTED)
             }
+            // The staff side's; here only if misrouted.
+            EventKind::Desk(_) => {}
         }
     }
 

@@ -130,6 +130,7 @@ messages! {
     STAFF_REPLY_NOT_QUESTION = "staff-reply-not-question" ["number"];
     STAFF_QUESTION_CANCELLED = "staff-question-cancelled" ["number"];
     STAFF_ANSWER_SENT = "staff-answer-sent" ["number"];
+    DESK_NOTE_NEEDED = "desk-note-needed" ["max"];
     BUTTON_TEACH = "button-teach" [];
     BUTTON_TEACH_NEW = "button-teach-new" [];
     BUTTON_TEACH_UNDO = "button-teach-undo" [];

@@ -48,6 +48,10 @@ pub struct NewTicket {
     pub lang: Lang,
     pub answers: Answers,
     pub created_at: Timestamp,
+    /// The submitter's region when they submitted (from their profile),
+    /// so the desk can filter tickets by it without opening profiles.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
 }
 
 /// One of a user's tickets, as /status shows it.
@@ -156,6 +160,11 @@ pub struct Ticket {
     pub erased_at: Option<Timestamp>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
+    /// The submitter's region when they submitted (a region is not
+    /// personal: it stays after an erasure). Older tickets have none; the
+    /// desk's index reads their submitter's profile instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
 }
 
 impl Ticket {
@@ -182,6 +191,7 @@ impl Ticket {
             erased_at: None,
             created_at: new.created_at,
             updated_at: new.created_at,
+            region: new.region.clone(),
         }
     }
 

@@ -14,6 +14,14 @@ use crate::records::{
     Answer, HistoryEntry, PendingAction, StaffAction, Ticket, TicketKind, TicketStatus,
 };
 
+/// Which notice of a ticket an action edits: the message whose button
+/// was pressed (or replied to), or, from the desk, the ticket's notices in
+/// the staff chat.
+pub(super) enum Notice {
+    Pressed(Option<i32>),
+    InStaffChat(Vec<(i64, i32)>),
+}
+
 /// A prompt for a reason or date takes replies for this long.
 const PENDING_FOR: SignedDuration = SignedDuration::from_hours(1);
 
@@ -38,7 +46,7 @@ impl Turn<'_, '_> {
         if action.needs_note() {
             self.ask_note(&ticket, action, message_id);
         } else {
-            self.act(ticket, action, None, message_id);
+            self.act(ticket, action, None, Notice::Pressed(message_id));
             self.out.toast(self.out.t(ids::STAFF_SAVED_TOAST));
         }
     }
@@ -57,7 +65,9 @@ impl Turn<'_, '_> {
         self.out.toast(text);
     }
 
-    fn edit_notice(&mut self, ticket: &Ticket, message_id: i32) {
+    /// Edits a notice of the ticket (in `chat`) to its current state;
+    /// the staff chat's keeps its buttons.
+    fn edit_notice(&mut self, ticket: &Ticket, chat: i64, message_id: i32) {
         let (user, profile) = self.submitter(ticket);
         let writer = self.writer();
         let text = writer.notice_text(
@@ -66,13 +76,13 @@ impl Turn<'_, '_> {
             user.as_ref(),
             profile.as_ref(),
         );
-        let keyboard = if self.in_staff_chat() {
+        let keyboard = if Some(chat) == self.ctx.staff_chat {
             writer.keyboard(ticket)
         } else {
             Keyboard::None
         };
         self.out.push(Effect::Send(
-            OutMessage::new(self.event.chat, text)
+            OutMessage::new(chat, text)
                 .with_keyboard(keyboard)
                 .editing(Some(message_id))
                 .copy_of(CopyOf::Ticket(ticket.number.clone())),
@@ -119,7 +129,7 @@ impl Turn<'_, '_> {
         ticket: Ticket,
         status: TicketStatus,
         note: Option<String>,
-        notice: Option<i32>,
+        notice: Notice,
         take: bool,
     ) -> Ticket {
         let expected = ticket.version();
@@ -139,8 +149,14 @@ impl Turn<'_, '_> {
             ticket: updated.clone(),
             expected,
         });
-        if let Some(id) = notice {
-            self.edit_notice(&updated, id);
+        match notice {
+            Notice::Pressed(Some(id)) => self.edit_notice(&updated, self.event.chat, id),
+            Notice::Pressed(None) => {}
+            Notice::InStaffChat(copies) => {
+                for (chat, id) in copies {
+                    self.edit_notice(&updated, chat, id);
+                }
+            }
         }
         updated
     }
@@ -160,12 +176,12 @@ impl Turn<'_, '_> {
     }
 
     /// Records the action, edits the notification, tells the submitter.
-    fn act(
+    pub(super) fn act(
         &mut self,
         ticket: Ticket,
         action: StaffAction,
         note: Option<String>,
-        notice: Option<i32>,
+        notice: Notice,
     ) {
         let staff = self.staffer();
         let updated = self.record(
@@ -295,7 +311,7 @@ impl Turn<'_, '_> {
             ticket,
             pending.action,
             Some(note.to_string()),
-            pending.notice,
+            Notice::Pressed(pending.notice),
         );
         let text = self.out.tf(
             ids::STAFF_ACTION_SAVED,
@@ -307,11 +323,18 @@ impl Turn<'_, '_> {
     /// Relays a staff answer to the asker, in the bot's voice, and closes
     /// the question. A later reply is relayed too (a follow-up).
     fn answer(&mut self, ticket: Ticket, answer: &str) {
+        let notice = Notice::Pressed(self.event.reply_to.as_ref().map(|r| r.message_id));
+        let number = self.relay(ticket, answer, notice);
+        self.answer_sent(&number);
+    }
+
+    /// Records the answer, edits the notice, tells the asker; returns the
+    /// ticket number.
+    pub(super) fn relay(&mut self, ticket: Ticket, answer: &str, notice: Notice) -> String {
         let question = match ticket.answers.get("question") {
             Some(Answer::Text(q)) => q.clone(),
             _ => ticket.title(),
         };
-        let notice = self.event.reply_to.as_ref().map(|r| r.message_id);
         let updated = self.record(
             ticket,
             TicketStatus::Answered,
@@ -327,6 +350,6 @@ impl Turn<'_, '_> {
                 .str("answer", answer);
             (i18n.fmt(lang, ids::TICKET_ANSWERED, args), Keyboard::None)
         });
-        self.answer_sent(&updated.number);
+        updated.number
     }
 }

@@ -16,6 +16,7 @@
 
 mod actions;
 mod commands;
+mod desk;
 pub mod digest;
 mod notices;
 mod teach;
@@ -82,6 +83,7 @@ pub fn routes(event: &Event, staff_chat: Option<i64>) -> bool {
     match &event.kind {
         EventKind::Button { data, .. } => ButtonData::side(data) == Side::Staff,
         EventKind::Command { name, .. } => StaffCommand::parse(name).is_some(),
+        EventKind::Desk(_) => true,
         _ => false,
     }
 }
@@ -94,6 +96,7 @@ pub fn handle(ctx: &Context<'_>, role: Role, session: Session, event: &Event) ->
         EventKind::Button { data, message_id } => turn.button(data, *message_id),
         EventKind::Command { name, args } => turn.command(name, args),
         EventKind::Text(text) => turn.reply(text),
+        EventKind::Desk(request) => turn.desk(request),
         // The Telegram mapping passes nothing else from groups.
         _ => {}
     }

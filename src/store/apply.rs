@@ -13,6 +13,7 @@ use sled::transaction::TransactionalTree;
 use super::codec::{
     TxResult, abort, decode, encode, next_count, session_key, ticket_index_key, tx_error,
 };
+use super::facets::Facet;
 use super::outbox::{OutItem, OutboxRow, Priority};
 use super::{META_STAFF_CHAT, Store, StoreError, crypt};
 use crate::event::Delivery;
@@ -44,6 +45,9 @@ struct Tx<'t> {
     meta: &'t TransactionalTree,
     broadcasts: &'t TransactionalTree,
     sent: &'t TransactionalTree,
+    facets: &'t TransactionalTree,
+    /// The facets this attempt wrote, for the desk's index in memory.
+    written: std::cell::RefCell<Vec<Facet>>,
 }
 
 /// The records of a person being erased, which a transaction cannot scan
@@ -117,8 +121,9 @@ impl Store {
             &self.meta,
             &self.broadcasts,
             &self.sent,
+            &self.facets,
         );
-        let (result, mut rows) = trees
+        let (result, mut rows, written) = trees
             .transaction(|t| {
                 let tx = Tx {
                     users: &t.0,
@@ -134,10 +139,14 @@ impl Store {
                     meta: &t.10,
                     broadcasts: &t.11,
                     sent: &t.12,
+                    facets: &t.13,
+                    written: Default::default(),
                 };
-                self.write(&tx, delivery, outcome, &prepared)
+                let (result, rows) = self.write(&tx, delivery, outcome, &prepared)?;
+                Ok((result, rows, tx.written.take()))
             })
             .map_err(tx_error)?;
+        self.facets_written(written);
         // Every press is answered, so the button stops spinning; the
         // answer goes with the flush of this transaction, not stored (so
         // it needs no row id).
@@ -343,6 +352,7 @@ impl Store {
             number.as_bytes(),
             self.ticket_bytes(&ticket).map_err(abort)?,
         )?;
+        put_facet(tx, &ticket)?;
         tx.by_user
             .insert(ticket_index_key(new.user, &number), &[])?;
         Ok(number)
@@ -369,6 +379,7 @@ impl Store {
             return Err(abort(StoreError::Conflict(ticket.number.clone())));
         }
         tx.tickets.insert(key, sealed)?;
+        put_facet(tx, ticket)?;
         Ok(())
     }
 
@@ -382,7 +393,9 @@ impl Store {
                 None => None,
             };
             if let Some(ticket) = ticket {
-                tx.tickets.insert(key, encode(&ticket.erased(at)))?;
+                let erased = ticket.erased(at);
+                tx.tickets.insert(key, encode(&erased))?;
+                put_facet(tx, &erased)?;
                 tx.by_user.remove(ticket_index_key(erasure.user, number))?;
             }
         }
@@ -468,5 +481,20 @@ fn cancel_broadcast(tx: &Tx<'_>, id: u64, by: i64) -> TxResult<()> {
             tx.broadcasts.insert(&key, encode(&job))?;
         }
     }
+    Ok(())
+}
+
+/// A ticket's facet in the desk's index, beside it; an older ticket
+/// without a region of its own keeps the one its facet had.
+fn put_facet(tx: &Tx<'_>, ticket: &Ticket) -> TxResult<()> {
+    let key = ticket.number.as_bytes();
+    let before = tx
+        .facets
+        .get(key)?
+        .and_then(|v| Facet::decode(key, &v))
+        .and_then(|f| f.region);
+    let facet = Facet::of(ticket, before.as_deref());
+    tx.facets.insert(key, facet.encode())?;
+    tx.written.borrow_mut().push(facet);
     Ok(())
 }

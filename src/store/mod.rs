@@ -20,6 +20,7 @@ mod broadcasts;
 mod codec;
 pub mod crypt;
 mod erasure;
+mod facets;
 mod learned;
 mod outbox;
 mod reads;
@@ -33,6 +34,7 @@ use sled::Transactional;
 
 pub use apply::ApplyResult;
 pub use backup::{BackupError, Signature, Summary as BackupSummary, check_signature};
+pub use facets::{Facet, Facets};
 pub use outbox::{OutItem, OutboxRow, Priority};
 pub use reads::{Reads, Visit};
 
@@ -151,6 +153,10 @@ pub struct Store {
     /// message id (i32 BE) → [`SentKind`]: the staff's copies of personal
     /// data, which an erasure edits or deletes.
     sent: sled::Tree,
+    /// ticket number → [`Facet`], plain: the desk's index (derived, not in
+    /// backups; built at open when it is not complete).
+    facets: sled::Tree,
+    facet_cache: facets::FacetCache,
     /// Writers that change several records hold this shared; a backup
     /// holds it exclusively while it reads, so it never sees half of one.
     gate: Arc<RwLock<()>>,
@@ -249,6 +255,8 @@ impl Store {
             ledger: t("bc_ledger")?,
             pending: t("bc_pending")?,
             sent: t("sent")?,
+            facets: t("facets")?,
+            facet_cache: Default::default(),
             gate: Default::default(),
             keys: Arc::new(keys),
             dir,
@@ -258,6 +266,7 @@ impl Store {
         };
         store.migrate()?;
         store.settle_erasures()?;
+        store.build_facets()?;
         // A new transit epoch at every start: rows a crash left sealed with
         // an older epoch are re-sealed, and the old key is gone.
         store.rotate_epoch()?;
