@@ -34,6 +34,11 @@ pub struct App {
     /// The FAQ in effect: the shipped one with what staff taught, built
     /// again whenever an event changes what was taught.
     faq: RwLock<Arc<Faq>>,
+    /// The desk, when the web server is on (set once at start).
+    desk: std::sync::OnceLock<Arc<dyn staff::DeskLinks>>,
+    /// Counts events that changed tickets, so an open desk page knows to
+    /// show them.
+    changes: std::sync::atomic::AtomicU64,
 }
 
 /// What handling an event did.
@@ -71,7 +76,20 @@ impl App {
             staff_chat: watch::channel(staff_chat).0,
             moved: RwLock::new(moved),
             faq: RwLock::new(faq),
+            desk: std::sync::OnceLock::new(),
+            changes: Default::default(),
         }
+    }
+
+    /// Switches the desk's links on (notices get their button, /meja
+    /// answers); once, before events are handled.
+    pub fn set_desk(&self, desk: Arc<dyn staff::DeskLinks>) {
+        let _ = self.desk.set(desk);
+    }
+
+    /// How many events changed tickets since start.
+    pub fn changes(&self) -> u64 {
+        self.changes.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// The FAQ in effect (shipped, with what staff taught).
@@ -199,6 +217,7 @@ impl App {
         staff::Writer {
             content: &self.content,
             lang: self.config.staff.language,
+            desk: None,
         }
     }
 
@@ -248,6 +267,7 @@ impl App {
             config: &self.config,
             reads: &self.store,
             staff_chat: self.staff_chat(),
+            desk: self.desk.get().map(|d| &**d as &dyn staff::DeskLinks),
         };
         let mut outcome = if broadcast::routes(event, &session) {
             let ctx = broadcast::Context {
@@ -283,6 +303,10 @@ impl App {
         }
         if outcome.teaches() {
             self.relearn()?;
+        }
+        if outcome.changes_tickets() {
+            self.changes
+                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
         Ok(Handled { outcome, result })
     }

@@ -68,6 +68,7 @@ commands! {
         Digest = "ringkasan" / "digest", CMD_DIGEST;
         Export = "ekspor" / "export", CMD_EXPORT;
         Learned = "dipelajari" / "learned", CMD_LEARNED;
+        Desk = "meja" / "desk", CMD_DESK;
         /// Works in any group: an admin makes it the staff chat.
         StaffGroup = "grupstaf" / "staffgroup";
     }

@@ -199,6 +199,34 @@ pub fn sheets(
     Ok(out)
 }
 
+/// The sheets of the tickets `numbers` only (the desk's current filter),
+/// with the pesantren that submitted them.
+pub fn sheets_of(
+    store: &Store,
+    content: &Content,
+    lang: Lang,
+    numbers: &[String],
+) -> Result<Vec<Sheet>, ExportError> {
+    let r = Reader { content, lang };
+    let mut tickets = Vec::new();
+    for number in numbers {
+        if let Some(t) = store.ticket(number)? {
+            tickets.push(t);
+        }
+    }
+    let submitters: std::collections::HashSet<i64> = tickets.iter().map(|t| t.user).collect();
+    let mut names = Names::new();
+    let mut pesantren = r.pesantren_sheet(store, None, &mut names)?;
+    pesantren
+        .rows
+        .retain(|row| matches!(row.first(), Some(Cell::Int(id)) if submitters.contains(id)));
+    let mut out = vec![pesantren];
+    for (name, dialog) in TICKET_SHEETS {
+        out.push(r.ticket_sheet(name, dialog, &tickets, &names));
+    }
+    Ok(out)
+}
+
 impl Reader<'_> {
     /// One row per pesantren profile; fills `names` for the ticket sheets.
     fn pesantren_sheet(
@@ -376,6 +404,30 @@ pub fn xlsx(sheets: &[Sheet]) -> Result<Vec<u8>, ExportError> {
 }
 
 /// One CSV file per sheet, UTF-8 with a BOM: (file name, bytes).
+/// The sheets in one CSV file (UTF-8 with BOM), one after the other, each
+/// under a line with its name: the desk's download of its filter.
+pub fn csv_one(sheets: &[Sheet]) -> Result<Vec<u8>, ExportError> {
+    let mut bytes = "\u{FEFF}".as_bytes().to_vec();
+    {
+        let mut w = csv::WriterBuilder::new()
+            .flexible(true)
+            .from_writer(&mut bytes);
+        for sheet in sheets.iter().filter(|s| !s.rows.is_empty()) {
+            w.write_record([sheet.name])?;
+            w.write_record(&sheet.headers)?;
+            for row in &sheet.rows {
+                w.write_record(row.iter().map(Cell::to_csv))?;
+            }
+            w.write_record([""])?;
+        }
+        w.flush().map_err(|source| ExportError::Io {
+            path: "desk.csv".into(),
+            source,
+        })?;
+    }
+    Ok(bytes)
+}
+
 pub fn csv_files(sheets: &[Sheet]) -> Result<Vec<(String, Vec<u8>)>, ExportError> {
     let mut files = Vec::new();
     for sheet in sheets {

@@ -396,8 +396,15 @@ fn run_bot(config: Option<&Path>) -> anyhow::Result<ExitCode> {
     };
     let app = std::sync::Arc::new(open_app(config)?);
     let runtime = tokio::runtime::Runtime::new()?;
-    runtime.block_on(opop_bot::telegram::run(app, bot, shutdown_signal()))?;
-    Ok(ExitCode::SUCCESS)
+    match runtime.block_on(opop_bot::telegram::run(app, bot, shutdown_signal())) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) if e.is::<opop_bot::telegram::CannotWrite>() => {
+            // One line, and out: nothing more can be written anyway.
+            eprintln!("opop-bot: {e:#}");
+            std::process::exit(1)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 fn check(

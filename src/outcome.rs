@@ -20,8 +20,21 @@ pub const TICKET_PLACEHOLDER: &str = "\u{E000}TICKET\u{E000}";
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Button {
     pub label: String,
-    /// Callback data, as [`ButtonData`] writes it.
+    /// Callback data, as [`ButtonData`] writes it (empty for a link).
     pub data: String,
+    /// A button that opens something instead of calling back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<ButtonLink>,
+}
+
+/// What a link button opens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ButtonLink {
+    /// A web page (or a `t.me` link).
+    Url(String),
+    /// A Mini App, inside Telegram (private chats only).
+    WebApp(String),
 }
 
 impl Button {
@@ -29,6 +42,16 @@ impl Button {
         Button {
             label,
             data: data.to_string(),
+            link: None,
+        }
+    }
+
+    /// A button opening `link`.
+    pub fn link(label: String, link: ButtonLink) -> Button {
+        Button {
+            label,
+            data: String::new(),
+            link: Some(link),
         }
     }
 }
@@ -252,6 +275,16 @@ impl Outcome {
             effects: Vec::new(),
             toast: None,
         }
+    }
+
+    /// Whether the outcome creates or changes tickets.
+    pub fn changes_tickets(&self) -> bool {
+        self.effects.iter().any(|e| {
+            matches!(
+                e,
+                Effect::CreateTicket(_) | Effect::UpdateTicket { .. } | Effect::EraseUser(_)
+            )
+        })
     }
 
     /// Whether the outcome changes what the FAQ was taught.

@@ -77,6 +77,13 @@ staff-reply-not-question = <code>{ $number }</code> is not a question: use the b
 staff-question-cancelled = Question <code>{ $number }</code> was cancelled by the asker; the answer was not passed on.
 staff-answer-sent = ✅ The answer to <code>{ $number }</code> was passed on to the asker.
 desk-note-needed = Write the reason, date or answer first (at most { $max } characters).
+button-open-desk = 🖥 Open in the desk
+button-desk-open = 🖥 Open the curation desk
+button-desk-login = 🔑 Login link for a computer
+desk-off = The curation desk is not switched on for this bot (web.listen and web.public_url in the configuration).
+desk-group = 🖥 <b>Curation desk</b>: the queue with filters, product photos, actions on several tickets at once, and reports. Press the button below to open it in Telegram.
+desk-private = 🖥 <b>Curation desk</b>: the queue with filters, product photos, actions on several tickets at once, and reports.
+    Open it in Telegram with the first button. For a browser on an office computer, use the second: a one-time login link, valid for { $minutes } minutes. Do not share it.
 staff-only = This command is for OPOP staff only. Type /menu to see the menu.
 staff-store-error = Sorry, the data cannot be read right now. Please try again shortly.
 staff-pending-cancelled = Cancelled; the ticket's status did not change.
@@ -86,6 +93,7 @@ staff-help =
     /ticket NUMBER – one ticket with its history and photos
     /digest – the daily digest now
     /learned – what staff taught the FAQ (can be removed)
+    /desk – the curation desk on the web (queue, photos, reports)
     /cancel – cancel an action waiting for its reason
 
     Review tickets with the buttons on their notifications. To answer a question, reply to its notification.
@@ -145,6 +153,7 @@ cmd-queue = Open tickets, oldest first
 cmd-ticket = One ticket: /ticket NUMBER
 cmd-digest = The daily digest now
 cmd-learned = What staff taught the FAQ
+cmd-desk = The curation desk (web)
 
 ## Data erasure
 

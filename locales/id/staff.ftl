@@ -77,6 +77,13 @@ staff-reply-not-question = <code>{ $number }</code> bukan pertanyaan: gunakan to
 staff-question-cancelled = Pertanyaan <code>{ $number }</code> sudah dibatalkan oleh penanya; jawaban tidak diteruskan.
 staff-answer-sent = ✅ Jawaban untuk <code>{ $number }</code> sudah diteruskan ke penanya.
 desk-note-needed = Tulis alasan, tanggal, atau jawabannya dulu (paling banyak { $max } karakter).
+button-open-desk = 🖥 Buka di meja kurasi
+button-desk-open = 🖥 Buka meja kurasi
+button-desk-login = 🔑 Tautan masuk untuk komputer
+desk-off = Meja kurasi belum dinyalakan di bot ini (web.listen dan web.public_url di konfigurasi).
+desk-group = 🖥 <b>Meja kurasi</b>: antrean dengan filter, foto produk, tindakan sekaligus untuk beberapa tiket, dan laporan. Tekan tombol di bawah untuk membukanya di Telegram.
+desk-private = 🖥 <b>Meja kurasi</b>: antrean dengan filter, foto produk, tindakan sekaligus untuk beberapa tiket, dan laporan.
+    Buka di Telegram dengan tombol pertama. Untuk browser di komputer kantor, pakai tombol kedua: tautan masuk sekali pakai, berlaku { $minutes } menit. Jangan dibagikan.
 staff-only = Perintah ini khusus petugas OPOP. Ketik /menu untuk melihat menu.
 staff-store-error = Maaf, data belum dapat dibaca. Coba lagi sebentar lagi.
 staff-pending-cancelled = Dibatalkan; status tiket tidak berubah.
@@ -86,6 +93,7 @@ staff-help =
     /tiket NOMOR – satu tiket dengan riwayat dan fotonya
     /ringkasan – ringkasan harian sekarang
     /dipelajari – yang diajarkan petugas ke FAQ (bisa dihapus)
+    /meja – meja kurasi di web (antrean, foto, laporan)
     /batal – batalkan tindakan yang menunggu alasan
 
     Tinjau tiket dengan tombol pada notifikasinya. Untuk menjawab pertanyaan, balas (reply) notifikasinya.
@@ -140,6 +148,7 @@ cmd-queue = Tiket terbuka, yang terlama lebih dulu
 cmd-ticket = Satu tiket: /tiket NOMOR
 cmd-digest = Ringkasan harian sekarang
 cmd-learned = Yang diajarkan petugas ke FAQ
+cmd-desk = Meja kurasi (web)
 
 ## Penghapusan data
 

@@ -77,6 +77,13 @@ staff-reply-not-question = <code>{ $number }</code> sanes pitakenan: agem tombol
 staff-question-cancelled = Pitakenan <code>{ $number }</code> sampun dipunbatalaken dening ingkang taken; wangsulan mboten dipunaturaken.
 staff-answer-sent = ✅ Wangsulan kangge <code>{ $number }</code> sampun dipunaturaken dhateng ingkang taken.
 desk-note-needed = Mangga serat alesan, tanggal, utawi wangsulanipun rumiyin (paling kathah { $max } aksara).
+button-open-desk = 🖥 Bikak ing meja kurasi
+button-desk-open = 🖥 Bikak meja kurasi
+button-desk-login = 🔑 Link mlebet kangge komputer
+desk-off = Meja kurasi dereng dipunurupaken ing bot punika (web.listen lan web.public_url ing konfigurasi).
+desk-group = 🖥 <b>Meja kurasi</b>: antrean kanthi filter, foto produk, tindakan kangge sawetawis tiket sakaligus, saha laporan. Pencet tombol ing ngandhap kangge mbikak ing Telegram.
+desk-private = 🖥 <b>Meja kurasi</b>: antrean kanthi filter, foto produk, tindakan kangge sawetawis tiket sakaligus, saha laporan.
+    Bikak ing Telegram kanthi tombol kapisan. Kangge browser ing komputer kantor, ngginakaken tombol kaping kalih: link mlebet sapisan pakai, lumampah { $minutes } menit. Sampun dipunbagekaken.
 staff-only = Prentah punika khusus kangge petugas OPOP. Ketik /menu kangge mirsani menu.
 staff-store-error = Nyuwun pangapunten, data dereng saged dipunwaos. Mangga cobi malih sakedhap engkas.
 staff-pending-cancelled = Dipunbatalaken; status tiket mboten ewah.
@@ -86,6 +93,7 @@ staff-help =
     /tiket NOMER – setunggal tiket saha riwayat tuwin fotonipun
     /ringkasan – ringkesan padintenan samenika
     /dipelajari – ingkang dipunwucalaken petugas dhateng FAQ (saged dipunbusak)
+    /meja – meja kurasi ing web (antrean, foto, laporan)
     /batal – mbatalaken tindakan ingkang ngentosi alesan
 
     Tinjau tiket kanthi tombol ing notifikasinipun. Kangge mangsuli pitakenan, bales (reply) notifikasinipun.
@@ -140,6 +148,7 @@ cmd-queue = Tiket kabuka, ingkang paling dangu rumiyin
 cmd-ticket = Setunggal tiket: /tiket NOMER
 cmd-digest = Ringkesan padintenan samenika
 cmd-learned = Ingkang dipunwucalaken petugas dhateng FAQ
+cmd-desk = Meja kurasi (web)
 
 ## Pambusakan data
 

@@ -7,7 +7,7 @@ use super::{QUEUE_PER_KIND, Turn, digest, find_ticket_number};
 use crate::commands::{StaffCommand, UserCommand};
 use crate::event::Role;
 use crate::i18n::{Args, ids};
-use crate::outcome::{Attachment, CopyOf, Effect, OutMessage};
+use crate::outcome::{Attachment, Button, ButtonLink, CopyOf, Effect, Keyboard, OutMessage};
 use crate::records::{Ticket, TicketKind};
 
 impl Turn<'_, '_> {
@@ -28,6 +28,7 @@ impl Turn<'_, '_> {
             Some(StaffCommand::Ticket) => self.ticket_detail(args),
             Some(StaffCommand::Digest) => self.digest_now(),
             Some(StaffCommand::Learned) => self.learned_list(),
+            Some(StaffCommand::Desk) => self.desk_command(),
             Some(StaffCommand::Export) => {
                 self.out.say(self.out.t(ids::EXPORT_PREPARING));
                 // The sender builds the workbook when it sends, so it holds
@@ -47,6 +48,40 @@ impl Turn<'_, '_> {
             }
             _ => self.out.say(self.out.t(ids::STAFF_HELP)),
         }
+    }
+
+    /// /meja: the desk. Privately, a button opening it in Telegram and a
+    /// one-time login link for a browser; in a group only the link that
+    /// opens it in Telegram (a login link there would be anyone's).
+    fn desk_command(&mut self) {
+        let Some(desk) = self.ctx.desk else {
+            return self.out.say(self.out.t(ids::DESK_OFF));
+        };
+        if !self.event.is_private() {
+            let open = Button::link(
+                self.out.t(ids::BUTTON_DESK_OPEN),
+                ButtonLink::Url(desk.open_link(None)),
+            );
+            let text = self.out.t(ids::DESK_GROUP);
+            return self.out.send(text, Keyboard::Inline(vec![vec![open]]));
+        }
+        let seed = format!("{}:{}", self.event.user, self.event.now);
+        let (login, minutes) = desk.login_link(self.event.user, self.event.now, &seed);
+        let text = self.out.tf(
+            ids::DESK_PRIVATE,
+            Args::new().num("minutes", i64::from(minutes)),
+        );
+        let keyboard = Keyboard::Inline(vec![
+            vec![Button::link(
+                self.out.t(ids::BUTTON_DESK_OPEN),
+                ButtonLink::WebApp(desk.desk_url()),
+            )],
+            vec![Button::link(
+                self.out.t(ids::BUTTON_DESK_LOGIN),
+                ButtonLink::Url(login),
+            )],
+        ]);
+        self.out.send(text, keyboard);
     }
 
     /// /ringkasan: the digest as it would be sent now.

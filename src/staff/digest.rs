@@ -388,6 +388,7 @@ impl Words<'_> {
         let writer = super::Writer {
             content: self.content,
             lang: self.lang,
+            desk: None,
         };
         let mut out = self.tf(
             ids::DIGEST_LEARNED,

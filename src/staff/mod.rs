@@ -25,7 +25,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-pub use notices::{Heading, Writer, notices};
+pub use desk::ANSWER as DESK_ANSWER;
+pub use notices::{Heading, Writer, action_button, notices};
 
 use crate::button_data::{ButtonData, Side};
 use crate::commands::StaffCommand;
@@ -54,6 +55,20 @@ pub fn find_ticket_number(text: &str) -> Option<String> {
     Some(format!("{}-{}-{n:05}", c[1].to_uppercase(), &c[2]))
 }
 
+/// Links into the desk (the staff's web Mini App), when it is on; made by
+/// the web side, which holds the keys.
+pub trait DeskLinks: Send + Sync {
+    /// The desk's address, for a `web_app` button in a private chat.
+    fn desk_url(&self) -> String;
+    /// A `t.me/<bot>?startapp=<ticket>` link opening the desk at a ticket
+    /// (what works in a group; `None`: the desk's start page).
+    fn open_link(&self, ticket: Option<&str>) -> String;
+    /// A one-time login link for `user`, for a browser outside Telegram;
+    /// `seed` makes it unique (the event's time and user). With how many
+    /// minutes it stays valid.
+    fn login_link(&self, user: i64, now: jiff::Timestamp, seed: &str) -> (String, u32);
+}
+
 /// What the staff side reads besides the event.
 pub struct Context<'a> {
     pub content: &'a Content,
@@ -63,6 +78,8 @@ pub struct Context<'a> {
     pub reads: &'a dyn Reads,
     /// The staff chat in effect (configured, or chosen with /grupstaf).
     pub staff_chat: Option<i64>,
+    /// The desk, when it is on.
+    pub desk: Option<&'a dyn DeskLinks>,
 }
 
 impl Context<'_> {
@@ -71,6 +88,7 @@ impl Context<'_> {
         Writer {
             content: self.content,
             lang: self.config.staff.language,
+            desk: self.desk,
         }
     }
 }

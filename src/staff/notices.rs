@@ -8,7 +8,7 @@ use crate::content::{Content, Submit, answer_lines};
 use crate::html::escape;
 use crate::i18n::{Args, Lang, MsgId, ids};
 use crate::outcome::{
-    Button, CopyOf, Effect, Keyboard, OutMessage, Outcome, SentKind, TICKET_PLACEHOLDER,
+    Button, ButtonLink, CopyOf, Effect, Keyboard, OutMessage, Outcome, SentKind, TICKET_PLACEHOLDER,
 };
 use crate::records::{
     Answer, HistoryEntry, Learned, Profile, StaffAction, Teach, Ticket, TicketKind, TicketStatus,
@@ -110,6 +110,8 @@ fn erasure(
 pub struct Writer<'a> {
     pub content: &'a Content,
     pub lang: Lang,
+    /// The desk, when it is on: notices get a button opening it there.
+    pub desk: Option<&'a dyn super::DeskLinks>,
 }
 
 impl Writer<'_> {
@@ -121,7 +123,7 @@ impl Writer<'_> {
         self.content.i18n.fmt(self.lang, id, args)
     }
 
-    pub(super) fn status_name(&self, status: TicketStatus) -> String {
+    pub fn status_name(&self, status: TicketStatus) -> String {
         self.content
             .i18n
             .text(self.lang, status.message_id(), Args::new())
@@ -136,7 +138,7 @@ impl Writer<'_> {
         }
     }
 
-    pub(super) fn kind_name(&self, dialog: &str) -> String {
+    pub fn kind_name(&self, dialog: &str) -> String {
         self.content.dialog_title(self.lang, dialog)
     }
 
@@ -274,7 +276,14 @@ impl Writer<'_> {
                 Button::new(self.t(action_button(*a)), &data)
             })
             .collect();
-        Keyboard::inline_or_none(buttons.chunks(3).map(<[Button]>::to_vec).collect())
+        let mut rows: Vec<Vec<Button>> = buttons.chunks(3).map(<[Button]>::to_vec).collect();
+        if let Some(desk) = self.desk {
+            rows.push(vec![Button::link(
+                self.t(ids::BUTTON_OPEN_DESK),
+                ButtonLink::Url(desk.open_link(Some(&ticket.number))),
+            )]);
+        }
+        Keyboard::inline_or_none(rows)
     }
 
     /// The notification: who, what, the answers, the status.
@@ -387,14 +396,14 @@ impl Writer<'_> {
     }
 
     /// Who last acted on a ticket: the staff member, else "the submitter".
-    pub(super) fn last_actor(&self, ticket: &Ticket) -> String {
+    pub fn last_actor(&self, ticket: &Ticket) -> String {
         ticket
             .last_action()
             .and_then(|e| e.by_name.clone())
             .unwrap_or_else(|| self.t(ids::STAFF_BY_SUBMITTER))
     }
 
-    fn history_line(&self, entry: &HistoryEntry) -> String {
+    pub fn history_line(&self, entry: &HistoryEntry) -> String {
         let who = entry
             .by_name
             .clone()
@@ -413,7 +422,7 @@ impl Writer<'_> {
     }
 }
 
-fn action_button(action: StaffAction) -> MsgId {
+pub fn action_button(action: StaffAction) -> MsgId {
     match action {
         StaffAction::Approve => ids::STAFF_BUTTON_APPROVE,
         StaffAction::Revise => ids::STAFF_BUTTON_REVISE,

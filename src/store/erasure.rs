@@ -2,17 +2,19 @@
 //! person's key is destroyed, a new transit epoch starts, the daily
 //! backups are scrubbed. A crash in between is settled at the next start.
 
-use super::{Store, StoreError, backup, crypt};
+use super::{Store, StoreError, backup, crypt, photos};
 
 impl Store {
     /// After an erasure was committed: destroys the person's key, so every
     /// old copy of their records in sled's files is unreadable; starts a new
     /// transit epoch, so nothing they typed stays readable in the inbox or
-    /// outbox; and scrubs the daily backups. Safe to repeat.
+    /// outbox; removes the desk's cached photos of their products; and
+    /// scrubs the daily backups. Safe to repeat.
     pub(super) fn finish_erasure(&self, user: i64) -> Result<(), StoreError> {
         self.keys.destroy(user)?;
         self.rotate_epoch()?;
         if let Some(dir) = &self.dir {
+            photos::PhotoCache::forget(dir, user);
             let backups = dir.join("backups");
             if backups.is_dir() {
                 let _one_at_a_time = self.backups_lock.lock().unwrap_or_else(|e| e.into_inner());

@@ -23,6 +23,7 @@ mod erasure;
 mod facets;
 mod learned;
 mod outbox;
+mod photos;
 mod reads;
 
 use std::path::{Path, PathBuf};
@@ -36,6 +37,7 @@ pub use apply::ApplyResult;
 pub use backup::{BackupError, Signature, Summary as BackupSummary, check_signature};
 pub use facets::{Facet, Facets};
 pub use outbox::{OutItem, OutboxRow, Priority};
+pub use photos::PhotoCache;
 pub use reads::{Reads, Visit};
 
 use crate::outcome::{CopyOf, SentCopy, SentKind};

@@ -18,6 +18,7 @@
 mod api;
 mod commands;
 mod commit;
+mod desk;
 pub mod limits;
 mod poll;
 mod sender;
@@ -132,6 +133,7 @@ pub async fn run(
         poll::dispatch(&queues, id, &raw);
     }
     background::schedule(&app, &mut background);
+    start_desk(&app, &bot, me.username(), &mut background).await?;
     #[cfg(unix)]
     if let Some(listener) = crate::control::listen(&app.config.bot.data_dir) {
         background.task(
@@ -158,8 +160,15 @@ pub async fn run(
     // the update in hand and stop; then the committer's last flush, then
     // the tasks (the sender last).
     background.stop().await;
-    if let Some(reason) = commit.failed() {
-        return Err(cannot_write(&app, &reason));
+    let ended = match commit.failed() {
+        Some(reason) => Err(cannot_write(&app, &reason)),
+        None => ended,
+    };
+    if ended.as_ref().is_err_and(|e| e.is::<CannotWrite>()) {
+        // The store is not dropped: dropping flushes every tree again, and
+        // each would log the same failure.
+        std::mem::forget(app);
+        return ended;
     }
     ended?;
     app.store.flush()?;
@@ -167,15 +176,50 @@ pub async fn run(
     Ok(())
 }
 
+/// The desk's web server, when the configuration switches it on: its
+/// links go to the staff side (notice buttons, /meja), its menu button to
+/// each staff member's private chat.
+async fn start_desk(
+    app: &Arc<App>,
+    bot: &Bot,
+    username: &str,
+    background: &mut Background,
+) -> anyhow::Result<()> {
+    let photos = Arc::new(desk::Photos(bot.clone()));
+    let Some(desk) = crate::web::Desk::new(Arc::clone(app), bot.token(), username, photos) else {
+        return Ok(());
+    };
+    let listen = app.config.web.listen.clone().unwrap_or_default();
+    let listener = tokio::net::TcpListener::bind(&listen)
+        .await
+        .map_err(|e| anyhow::anyhow!("the desk cannot listen on {listen}: {e}"))?;
+    let links = desk.links();
+    app.set_desk(links.clone());
+    desk::menu_buttons(bot, app, &*links).await;
+    tracing::info!(%listen, "the curation desk is on");
+    background.task(
+        "desk",
+        crate::web::serve(Arc::new(desk), listener, background.stopping()),
+    );
+    Ok(())
+}
+
 /// What the operator reads when the store cannot be written (a full disk):
 /// the bot stops rather than hang, and goes on where it was after a
 /// restart, since nothing unflushed was confirmed to Telegram.
 fn cannot_write(app: &App, reason: &str) -> anyhow::Error {
-    anyhow::anyhow!(
+    anyhow::Error::new(CannotWrite(format!(
         "the data folder {} cannot be written ({reason}); stopped so that nothing is lost: free space on its disk (or mend what the error says) and start the bot again, it goes on where it stopped",
         app.config.bot.data_dir.display()
-    )
+    )))
 }
+
+/// The store cannot be written: the process should end without flushing
+/// it again on the way out (every one of sled's trees would log the same
+/// failure).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct CannotWrite(String);
 
 /// The sender, fed with what the outbox holds now and then every row a
 /// flush puts on disk.

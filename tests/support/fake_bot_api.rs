@@ -1665,6 +1665,8 @@ struct State {
     callback_queries: HashMap<String, bool>,
     callback_seq: u64,
     commands: BTreeMap<String, Value>,
+    /// setChatMenuButton: chat → its menu button.
+    menu_buttons: HashMap<i64, Value>,
     // faults
     faults: HashMap<String, VecDeque<Fault>>,
     random: Option<(RandomFaults, SplitMix64)>,
@@ -1708,6 +1710,7 @@ impl State {
             callback_queries: HashMap::new(),
             callback_seq: 0,
             commands: BTreeMap::new(),
+            menu_buttons: HashMap::new(),
             faults: HashMap::new(),
             random: None,
             observer: None,
@@ -2037,6 +2040,14 @@ impl State {
             "sendDocument" => self.send_single_media(p, now, "document"),
             "sendMediaGroup" => self.send_media_group(p, now),
             "setMyCommands" => self.set_my_commands(p),
+            "setChatMenuButton" => {
+                let chat = self.target_chat(p)?;
+                let button = p
+                    .json("menu_button")?
+                    .unwrap_or_else(|| json!({"type": "default"}));
+                self.menu_buttons.insert(chat, button);
+                Ok(json!(true))
+            }
             "deleteMyCommands" => {
                 let scope = p.json("scope")?;
                 let key = commands_key(scope.as_ref(), p.str("language_code").as_deref());

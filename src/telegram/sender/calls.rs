@@ -19,7 +19,7 @@ use teloxide::{ApiError, RequestError};
 
 use crate::app::App;
 use crate::html;
-use crate::outcome::{Attachment, Button, Keyboard, OutMessage, SentCopy, SentKind};
+use crate::outcome::{Attachment, Button, ButtonLink, Keyboard, OutMessage, SentCopy, SentKind};
 
 use super::super::api;
 use super::super::limits::Limiter;
@@ -288,7 +288,19 @@ fn inline(rows: &[Vec<Button>]) -> InlineKeyboardMarkup {
     InlineKeyboardMarkup::new(rows.iter().map(|row| {
         row.iter()
             // Labels come from the locales, written as HTML ("&amp;").
-            .map(|b| InlineKeyboardButton::callback(html::to_plain(&b.label), b.data.clone()))
+            .map(|b| {
+                let label = html::to_plain(&b.label);
+                let url = |u: &str| u.parse::<reqwest::Url>().ok();
+                match &b.link {
+                    Some(ButtonLink::Url(u)) if let Some(u) = url(u) => {
+                        InlineKeyboardButton::url(label, u)
+                    }
+                    Some(ButtonLink::WebApp(u)) if let Some(u) = url(u) => {
+                        InlineKeyboardButton::web_app(label, teloxide::types::WebAppInfo { url: u })
+                    }
+                    _ => InlineKeyboardButton::callback(label, b.data.clone()),
+                }
+            })
             .collect::<Vec<_>>()
     }))
 }
