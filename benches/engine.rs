@@ -5,7 +5,7 @@
 //! `cargo bench --bench engine`
 
 use criterion::{Criterion, black_box, criterion_group, criterion_main};
-use jiff::{SignedDuration, Timestamp};
+use jiff::Timestamp;
 use opop_bot::app::App;
 use opop_bot::config::Config;
 use opop_bot::content::Content;
@@ -13,9 +13,13 @@ use opop_bot::dialog::{self, Context, Lookup, PrivacyFacts};
 use opop_bot::event::{Delivery, Event, EventKind, Role};
 use opop_bot::i18n::Lang;
 use opop_bot::records::UserRecord;
-use opop_bot::records::{Answer, Answers, NewTicket, Profile, Session, Ticket, TicketSummary};
+use opop_bot::records::{Session, Ticket, TicketSummary};
 use opop_bot::staff::digest;
 use opop_bot::store::Store;
+
+#[path = "support/big.rs"]
+mod big;
+use big::{big_store, now, profile};
 
 struct NoTickets;
 
@@ -31,10 +35,6 @@ impl Lookup for NoTickets {
     }
 }
 
-fn now() -> Timestamp {
-    "2026-11-28T03:00:00Z".parse().unwrap()
-}
-
 fn event(kind: EventKind) -> Event {
     Event {
         user: 1001,
@@ -45,23 +45,6 @@ fn event(kind: EventKind) -> Event {
         now: now(),
         reply_to: None,
         formatted: None,
-    }
-}
-
-fn profile() -> Profile {
-    let mut answers = Answers::new();
-    answers.insert(
-        "name".into(),
-        Answer::Text("Pondok Pesantren Al Hikmah".into()),
-    );
-    answers.insert("region".into(), Answer::Region("Kabupaten Sidoarjo".into()));
-    Profile {
-        v: Profile::VERSION,
-        user: 1001,
-        answers,
-        consent_at: Some(now()),
-        consent_notice: 2,
-        updated_at: now(),
     }
 }
 
@@ -131,51 +114,6 @@ fn store_transaction(c: &mut Criterion) {
         })
     });
     group.finish();
-}
-
-/// A store folder with 2,000 pesantren and 100,000 tickets.
-fn big_store(dir: &std::path::Path, content: &Content) -> Store {
-    let store = Store::open(dir).unwrap();
-    let start: Timestamp = "2026-01-05T02:00:00Z".parse().unwrap();
-    let regions: Vec<String> = content.regions.names().map(str::to_string).collect();
-    for i in 0..2_000i64 {
-        let mut p = profile();
-        p.user = 10_000 + i;
-        p.answers.insert(
-            "region".into(),
-            Answer::Region(regions[i as usize % regions.len()].clone()),
-        );
-        store
-            .import_user(&UserRecord::new(10_000 + i, start), Some(&p))
-            .unwrap();
-    }
-    let dialogs = [
-        ("PRD", "product"),
-        ("MNT", "mentoring"),
-        ("QST", "question"),
-    ];
-    for i in 0..100_000usize {
-        let (prefix, dialog) = dialogs[i % 3];
-        let mut answers = Answers::new();
-        answers.insert("name".into(), Answer::Text(format!("Produk {i}")));
-        answers.insert("category".into(), Answer::Choice("coffee".into()));
-        let created = start + SignedDuration::from_mins(i as i64 * 4);
-        let new = NewTicket {
-            prefix: prefix.into(),
-            dialog: dialog.into(),
-            user: 10_000 + (i as i64 % 2_000),
-            chat: 10_000 + (i as i64 % 2_000),
-            lang: Lang::Id,
-            answers,
-            created_at: created,
-            region: None,
-        };
-        store
-            .import_ticket(&Ticket::new(format!("{prefix}-2026-{:06}", i + 1), &new))
-            .unwrap();
-    }
-    store.flush().unwrap();
-    store
 }
 
 fn big(c: &mut Criterion) {

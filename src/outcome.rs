@@ -154,6 +154,9 @@ pub enum SentKind {
 pub enum Attachment {
     /// The spreadsheet export (`/ekspor`), as of sending.
     Export,
+    /// The daily digest's chart of the weeks' submissions, as a picture
+    /// drawn when it is sent.
+    DigestChart,
 }
 
 impl OutMessage {

@@ -146,6 +146,7 @@ digest-faq-line = • “{ $question }” ×{ $count }
 digest-users = 👥 <b>Users</b>: { $total } total, { $registered } pesantren registered, { $active } active in the last { $days } days, { $blocked } blocked the bot
 digest-more = …and { $count } more
 digest-learned = 🧠 <b>Taught to the FAQ</b>: { $count }
+digest-chart = 📈 Submissions per week, the last 12 weeks
 
 ## Staff command menu (plain text)
 

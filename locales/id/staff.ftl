@@ -141,6 +141,7 @@ digest-faq-line = • “{ $question }” ×{ $count }
 digest-users = 👥 <b>Pengguna</b>: { $total } total, { $registered } pesantren terdaftar, { $active } aktif { $days } hari terakhir, { $blocked } memblokir bot
 digest-more = …dan { $count } lainnya
 digest-learned = 🧠 <b>Diajarkan ke FAQ</b>: { $count }
+digest-chart = 📈 Pengajuan per minggu, 12 minggu terakhir
 
 ## Staff command menu (plain text)
 

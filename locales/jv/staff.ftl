@@ -141,6 +141,7 @@ digest-faq-line = • “{ $question }” ×{ $count }
 digest-users = 👥 <b>Pangangge</b>: { $total } sedaya, { $registered } pesantren kadaftar, { $active } aktif { $days } dinten pungkasan, { $blocked } mblokir bot
 digest-more = …saha { $count } sanesipun
 digest-learned = 🧠 <b>Dipunwucalaken dhateng FAQ</b>: { $count }
+digest-chart = 📈 Pengajuan saben minggu, 12 minggu pungkasan
 
 ## Staff command menu (plain text)
 

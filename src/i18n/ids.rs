@@ -270,6 +270,7 @@ messages! {
     DIGEST_USERS = "digest-users" ["total", "registered", "active", "days", "blocked"];
     DIGEST_MORE = "digest-more" ["count"];
     DIGEST_LEARNED = "digest-learned" ["count"];
+    DIGEST_CHART = "digest-chart" [];
     EXPORT_TELEGRAM_ID = "export-telegram-id" [];
     EXPORT_USERNAME = "export-username" [];
     EXPORT_LANGUAGE = "export-language" [];

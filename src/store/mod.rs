@@ -21,6 +21,7 @@ mod codec;
 pub mod crypt;
 mod erasure;
 mod facets;
+mod import;
 mod learned;
 mod outbox;
 mod photos;
@@ -42,7 +43,7 @@ pub use reads::{Reads, Visit};
 
 use crate::outcome::{CopyOf, SentCopy, SentKind};
 use crate::records::{FaqLog, Profile, Session, Ticket, UserRecord};
-use codec::{decode, encode, i64_at, session_key, ticket_index_key, tx_error};
+use codec::{decode, encode, i64_at, session_key, tx_error};
 use learned::learned_key;
 
 /// Version of the store layout, kept in the `meta` tree.
@@ -647,41 +648,6 @@ impl Store {
     }
 
     // ----- writes outside events ----------------------------------------
-
-    /// Writes a user record and profile as they are, outside any event:
-    /// for seeding test and benchmark data (and restores).
-    pub fn import_user(
-        &self,
-        user: &UserRecord,
-        profile: Option<&Profile>,
-    ) -> Result<(), StoreError> {
-        let _writing = self.writing();
-        self.users
-            .insert(user.id.to_be_bytes(), self.sealed(user.id, user)?)?;
-        if let Some(p) = profile {
-            self.profiles
-                .insert(p.user.to_be_bytes(), self.sealed(p.user, p)?)?;
-        }
-        Ok(())
-    }
-
-    /// Runs `f` (imports, a restore) with the keys of new people saved once
-    /// at the end rather than one keyring rewrite each; only for a folder
-    /// being filled, which a crash half-way leaves to be filled again.
-    pub fn bulk<R>(&self, f: impl FnOnce(&Store) -> R) -> Result<R, StoreError> {
-        Ok(self.keys.bulk(|| f(self))?)
-    }
-
-    /// Writes a ticket as it is, outside any event (seeding benchmarks and
-    /// tests). Not flushed.
-    pub fn import_ticket(&self, ticket: &Ticket) -> Result<(), StoreError> {
-        let _writing = self.writing();
-        self.tickets
-            .insert(ticket.number.as_bytes(), self.ticket_bytes(ticket)?)?;
-        self.tickets_by_user
-            .insert(ticket_index_key(ticket.user, &ticket.number), &[])?;
-        Ok(())
-    }
 
     /// Records that a user blocked (false) or unblocked (true) the bot.
     pub fn set_user_active(

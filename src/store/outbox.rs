@@ -194,25 +194,29 @@ impl Store {
     /// then flushes: a restart cannot send a day's digest twice.
     pub fn enqueue_digest(
         &self,
-        message: OutMessage,
+        messages: &[OutMessage],
         date: &str,
         at: Timestamp,
     ) -> Result<(), StoreError> {
         let _writing = self.writing();
-        let row = (&self.outbox, &self.meta)
+        let rows = (&self.outbox, &self.meta)
             .transaction(|(outbox, meta)| {
                 if meta.get(META_DIGEST_DATE)?.as_deref() == Some(date.as_bytes()) {
-                    return Ok(None);
+                    return Ok(Vec::new());
                 }
-                let item = OutItem::Message(message.clone());
-                let row = OutboxRow::new(outbox.generate_id()?, Priority::Notice, item, at);
-                outbox.insert(&row.key(), self.sealed_transit(&row).map_err(abort)?)?;
+                let mut rows = Vec::new();
+                for message in messages {
+                    let item = OutItem::Message(message.clone());
+                    let row = OutboxRow::new(outbox.generate_id()?, Priority::Notice, item, at);
+                    outbox.insert(&row.key(), self.sealed_transit(&row).map_err(abort)?)?;
+                    rows.push(row);
+                }
                 meta.insert(META_DIGEST_DATE, date.as_bytes())?;
                 meta.insert(META_DIGEST_AT, at.to_string().as_bytes())?;
-                Ok::<_, ConflictableTransactionError<StoreError>>(Some(row))
+                Ok::<_, ConflictableTransactionError<StoreError>>(rows)
             })
             .map_err(tx_error)?;
-        self.unflushed(row.into_iter().collect());
+        self.unflushed(rows);
         self.flush()
     }
 

@@ -7,7 +7,6 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use axum::body::Body;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -15,31 +14,31 @@ use jiff::Timestamp;
 use maud::Markup;
 
 use super::auth::{self, Refused, Session};
-use super::pages::{self, Ctx, QueueView, ReportsView, Row, TicketView};
+use super::pages::{self, Ctx, QueueView, Row, TicketView};
 use super::queue::{self, Filter};
 use super::{Desk, FLASH_COOKIE, SESSION_COOKIE};
 use crate::event::{Delivery, DeskRequest, Event, EventKind};
 use crate::i18n::{Lang, MsgId, ids};
 use crate::records::{Answer, StaffAction, Ticket, TicketKind, TicketStatus};
 
-type D = State<Arc<Desk>>;
+pub(super) type D = State<Arc<Desk>>;
 
 /// A refusal page, boxed (responses are large).
-type Refusal = Box<Response>;
+pub(super) type Refusal = Box<Response>;
 
 /// The signed-in staff member of a request.
-struct Who {
-    session: Session,
-    lang: Lang,
+pub(super) struct Who {
+    pub(super) session: Session,
+    pub(super) lang: Lang,
     name: String,
     flash: Option<String>,
 }
 
-fn now() -> Timestamp {
+pub(super) fn now() -> Timestamp {
     Timestamp::now()
 }
 
-fn pairs(text: &str) -> Vec<(String, String)> {
+pub(super) fn pairs(text: &str) -> Vec<(String, String)> {
     form_urlencoded::parse(text.as_bytes())
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect()
@@ -62,7 +61,7 @@ fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 }
 
 impl Desk {
-    fn ctx<'a>(&'a self, lang: Lang, who: Option<&Who>) -> Ctx<'a> {
+    pub(super) fn ctx<'a>(&'a self, lang: Lang, who: Option<&Who>) -> Ctx<'a> {
         Ctx {
             content: &self.app.content,
             lang,
@@ -98,7 +97,7 @@ impl Desk {
         )
     }
 
-    fn missing(&self, lang: Lang) -> Response {
+    pub(super) fn missing(&self, lang: Lang) -> Response {
         self.refuse(
             StatusCode::NOT_FOUND,
             lang,
@@ -107,7 +106,7 @@ impl Desk {
         )
     }
 
-    fn unavailable(&self, lang: Lang) -> Response {
+    pub(super) fn unavailable(&self, lang: Lang) -> Response {
         self.refuse(
             StatusCode::SERVICE_UNAVAILABLE,
             lang,
@@ -117,7 +116,7 @@ impl Desk {
     }
 
     /// The session of the request, for staff only.
-    fn who(&self, headers: &HeaderMap) -> Result<Who, Refusal> {
+    pub(super) fn who(&self, headers: &HeaderMap) -> Result<Who, Refusal> {
         let session = cookie(headers, SESSION_COOKIE)
             .and_then(|c| Session::from_cookie(&self.keys, c, now().as_second()))
             .ok_or_else(|| Box::new(self.unauthorized()))?;
@@ -163,7 +162,7 @@ impl Desk {
     }
 
     /// A page, and the flash message cleared once shown.
-    fn page(&self, who: &Who, markup: Markup) -> Response {
+    pub(super) fn page(&self, who: &Who, markup: Markup) -> Response {
         let mut response = markup.into_response();
         if who.flash.is_some() {
             response.headers_mut().append(
@@ -292,7 +291,7 @@ pub async fn login(State(desk): D, Path(token): Path<String>) -> Response {
 // ----- the queue ----------------------------------------------------------
 
 /// The filter's page of the queue.
-fn select(desk: &Desk, filter: &Filter, me: i64) -> Result<queue::Page, ()> {
+pub(super) fn select(desk: &Desk, filter: &Filter, me: i64) -> Result<queue::Page, ()> {
     let facets = desk.app.store.facets().map_err(|e| {
         tracing::error!(error = %e, "the desk cannot read its index");
     })?;
@@ -387,7 +386,7 @@ pub async fn queue(State(desk): D, headers: HeaderMap, RawQuery(q): RawQuery) ->
 
 // ----- a ticket -----------------------------------------------------------
 
-fn photos_of(ticket: &Ticket) -> Vec<String> {
+pub(super) fn photos_of(ticket: &Ticket) -> Vec<String> {
     ticket
         .answers
         .values()
@@ -551,200 +550,6 @@ pub async fn bulk(State(desk): D, headers: HeaderMap, body: String) -> Response 
         }
     }
     redirect_with(&back, &said.join(" · "))
-}
-
-// ----- photos, reports, exports --------------------------------------------
-
-pub async fn photo(
-    State(desk): D,
-    headers: HeaderMap,
-    Path((number, index)): Path<(String, usize)>,
-) -> Response {
-    let who = match desk.who(&headers) {
-        Ok(w) => w,
-        Err(r) => return *r,
-    };
-    let Ok(Some(ticket)) = desk.app.store.ticket(&number) else {
-        return desk.missing(who.lang);
-    };
-    let Some(file_id) = photos_of(&ticket).into_iter().nth(index) else {
-        return desk.missing(who.lang);
-    };
-    let bytes = match desk.photos.get(ticket.user, &number, index) {
-        Some(b) => b,
-        None => match desk.fetch.fetch(&file_id).await {
-            Ok(b) => {
-                desk.photos.put(ticket.user, &number, index, &b);
-                b
-            }
-            Err(e) => {
-                tracing::warn!(error = %e, "a photo could not be fetched for the desk");
-                return desk.unavailable(who.lang);
-            }
-        },
-    };
-    let mime = if bytes.starts_with(b"\x89PNG") {
-        "image/png"
-    } else if bytes.len() > 12 && &bytes[8..12] == b"WEBP" {
-        "image/webp"
-    } else {
-        "image/jpeg"
-    };
-    (
-        [
-            (header::CONTENT_TYPE, HeaderValue::from_static(mime)),
-            (
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("private, max-age=3600"),
-            ),
-        ],
-        Body::from(bytes),
-    )
-        .into_response()
-}
-
-pub async fn reports(State(desk): D, headers: HeaderMap, RawQuery(q): RawQuery) -> Response {
-    let who = match desk.who(&headers) {
-        Ok(w) => w,
-        Err(r) => return *r,
-    };
-    let Ok(facets) = desk.app.store.facets() else {
-        return desk.unavailable(who.lang);
-    };
-    let filter = Filter::parse(&pairs(q.as_deref().unwrap_or("")));
-    let matching = select(&desk, &filter, who.session.user)
-        .map(|p| p.total)
-        .unwrap_or(0);
-    let report = crate::reports::gather(facets.values(), now());
-    let view = report_view(&desk, who.lang, &report, filter.query(0), matching);
-    desk.page(&who, pages::reports(&desk.ctx(who.lang, Some(&who)), &view))
-}
-
-/// The charts' texts in `lang`, and the charts.
-fn report_view(
-    desk: &Desk,
-    lang: Lang,
-    report: &crate::reports::Report,
-    query: String,
-    matching: usize,
-) -> ReportsView {
-    let i18n = &desk.app.content.i18n;
-    let plain = |id: MsgId| crate::html::to_plain(&i18n.msg(lang, id));
-    let kind = |dialog: &str| crate::html::to_plain(&desk.app.content.dialog_title(lang, dialog));
-    let kinds = [kind("product"), kind("mentoring"), kind("question")];
-    // The page heads each chart; the charts carry no title of their own.
-    let title = String::new();
-    let week_label = |d: jiff::civil::Date| format!("{}/{}", d.day(), d.month());
-    let text = crate::reports::ChartText {
-        title: &title,
-        kinds: [&kinds[0], &kinds[1], &kinds[2]],
-        week_label: &week_label,
-    };
-    let category_label = |value: &str| -> String {
-        desk.app
-            .content
-            .step("product", "category")
-            .map(|step| {
-                crate::html::to_plain(&crate::content::display_answer(
-                    i18n,
-                    lang,
-                    step,
-                    &Answer::Choice(value.to_string()),
-                ))
-            })
-            .unwrap_or_else(|| value.to_string())
-    };
-    let categories: Vec<(String, usize)> = report
-        .by_category
-        .iter()
-        .map(|(v, n)| (category_label(v), *n))
-        .collect();
-    let none = plain(ids::DESK_NO_REGION);
-    let regions: Vec<(String, usize)> = report
-        .by_region
-        .iter()
-        .map(|(r, n)| {
-            (
-                if r.is_empty() {
-                    none.clone()
-                } else {
-                    r.clone()
-                },
-                *n,
-            )
-        })
-        .collect();
-    ReportsView {
-        weekly: crate::reports::weekly_svg(report, &text),
-        regions: crate::reports::bars_svg("", &regions, 12),
-        categories: crate::reports::bars_svg("", &categories, 12),
-        ages: crate::reports::bars_svg("", &report.age_items(), 5),
-        median_hours: report.median_first_action_hours,
-        query,
-        matching,
-    }
-}
-
-fn download(name: &str, mime: &'static str, bytes: Vec<u8>) -> Response {
-    let disposition = format!("attachment; filename=\"{name}\"");
-    (
-        [
-            (header::CONTENT_TYPE, HeaderValue::from_static(mime)),
-            (
-                header::CONTENT_DISPOSITION,
-                HeaderValue::from_str(&disposition)
-                    .unwrap_or(HeaderValue::from_static("attachment")),
-            ),
-        ],
-        Body::from(bytes),
-    )
-        .into_response()
-}
-
-pub async fn export_xlsx(State(desk): D, headers: HeaderMap, RawQuery(q): RawQuery) -> Response {
-    let who = match desk.who(&headers) {
-        Ok(w) => w,
-        Err(r) => return *r,
-    };
-    let filter = Filter::parse(&pairs(q.as_deref().unwrap_or("")));
-    let Ok(page) = select(&desk, &filter, who.session.user) else {
-        return desk.unavailable(who.lang);
-    };
-    let made =
-        crate::export::sheets_of(&desk.app.store, &desk.app.content, who.lang, &page.numbers)
-            .and_then(|sheets| crate::export::xlsx(&sheets));
-    match made {
-        Ok(bytes) => download(
-            "opop-desk.xlsx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            bytes,
-        ),
-        Err(e) => {
-            tracing::error!(error = %e, "the desk's workbook could not be made");
-            desk.unavailable(who.lang)
-        }
-    }
-}
-
-pub async fn export_csv(State(desk): D, headers: HeaderMap, RawQuery(q): RawQuery) -> Response {
-    let who = match desk.who(&headers) {
-        Ok(w) => w,
-        Err(r) => return *r,
-    };
-    let filter = Filter::parse(&pairs(q.as_deref().unwrap_or("")));
-    let Ok(page) = select(&desk, &filter, who.session.user) else {
-        return desk.unavailable(who.lang);
-    };
-    let made =
-        crate::export::sheets_of(&desk.app.store, &desk.app.content, who.lang, &page.numbers)
-            .and_then(|sheets| crate::export::csv_one(&sheets));
-    match made {
-        Ok(bytes) => download("opop-desk.csv", "text/csv; charset=utf-8", bytes),
-        Err(e) => {
-            tracing::error!(error = %e, "the desk's CSV could not be made");
-            desk.unavailable(who.lang)
-        }
-    }
 }
 
 pub async fn changes(State(desk): D, headers: HeaderMap) -> Response {

@@ -12,6 +12,7 @@
 //! to the store but through `App`.
 
 pub mod auth;
+mod downloads;
 mod handlers;
 mod pages;
 pub mod photos;
@@ -145,10 +146,10 @@ pub fn router(desk: Arc<Desk>) -> Router {
         .route("/desk/queue", get(h::queue))
         .route("/desk/bulk", post(h::bulk))
         .route("/desk/ticket/{number}", get(h::ticket).post(h::act))
-        .route("/desk/photo/{number}/{index}", get(h::photo))
-        .route("/desk/reports", get(h::reports))
-        .route("/desk/export.xlsx", get(h::export_xlsx))
-        .route("/desk/export.csv", get(h::export_csv))
+        .route("/desk/photo/{number}/{index}", get(downloads::photo))
+        .route("/desk/reports", get(downloads::reports))
+        .route("/desk/export.xlsx", get(downloads::export_xlsx))
+        .route("/desk/export.csv", get(downloads::export_csv))
         .route("/desk/changes", get(h::changes))
         .route("/desk/static/desk.css", get(h::css))
         .route("/desk/static/desk.js", get(h::js))

@@ -383,6 +383,35 @@ async fn the_daily_digest_is_sent_once_even_across_a_restart() {
         .expect("the digest is sent at start");
     let text = sent_with(&f, GROUP, "Ringkasan harian").plain_text.unwrap();
     assert!(text.contains("👥 Pengguna: 0 total"), "{text}");
+    // With it, the weekly chart: a PNG that decodes.
+    let charts = |f: &FakeBotApi| -> Vec<SentMessage> {
+        f.sent_to(GROUP)
+            .into_iter()
+            .filter(|m| m.method == "sendPhoto")
+            .collect()
+    };
+    let chart = f
+        .wait_for(|f| charts(f).into_iter().next(), WAIT)
+        .await
+        .expect("the digest's chart");
+    assert_eq!(
+        chart.plain_text.as_deref(),
+        Some("📈 Pengajuan per minggu, 12 minggu terakhir")
+    );
+    let file_id = chart.message["photo"]
+        .as_array()
+        .and_then(|sizes| sizes.last())
+        .and_then(|p| p["file_id"].as_str())
+        .expect("a photo")
+        .to_string();
+    let png = f.file_bytes(&file_id).expect("the uploaded picture");
+    let decoder = png::Decoder::new(std::io::Cursor::new(png));
+    let info = decoder
+        .read_info()
+        .expect("a PNG that decodes")
+        .info()
+        .clone();
+    assert_eq!((info.width, info.height), (960, 480));
     tokio::time::sleep(Duration::from_secs(1)).await;
     drop(bot);
     let _bot = start_bot(&f, data.path(), &env);
@@ -390,6 +419,7 @@ async fn the_daily_digest_is_sent_once_even_across_a_restart() {
     // The digest check runs right at start; give it time to (not) send.
     tokio::time::sleep(Duration::from_secs(3)).await;
     assert_eq!(digests(&f), 1, "not sent twice");
+    assert_eq!(charts(&f).len(), 1, "nor its chart");
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -130,6 +130,9 @@ pub(super) async fn send_message(
     if m.attachment == Some(Attachment::Export) {
         return send_export(app, api, chat, progress).await;
     }
+    if m.attachment == Some(Attachment::DigestChart) {
+        return send_chart(app, api, chat, &m.text, progress).await;
+    }
     let pieces = html::split(&m.text, MAX_TEXT);
     let last = pieces.len().saturating_sub(1);
     for (i, piece) in pieces.into_iter().enumerate().skip(progress.done) {
@@ -182,6 +185,47 @@ async fn send_text(api: &Api, m: &OutMessage, progress: &mut Progress) -> Result
 }
 
 /// The spreadsheet export as a document, built now from the store.
+/// The digest's weekly chart, drawn now from the desk's ticket index.
+async fn send_chart(
+    app: &App,
+    api: &Api,
+    chat: ChatId,
+    caption: &str,
+    progress: &mut Progress,
+) -> Result<(), Failure> {
+    let png = tokio::task::block_in_place(|| {
+        let facets = app
+            .store
+            .facets()
+            .map_err(|e| Failure::Refused(e.to_string()))?;
+        let report = crate::reports::gather(facets.values(), jiff::Timestamp::now());
+        let lang = app.config.staff.language;
+        let kind = |d: &str| html::to_plain(&app.content.dialog_title(lang, d));
+        let kinds = [kind("product"), kind("mentoring"), kind("question")];
+        let title = html::to_plain(caption);
+        let week_label = |d: jiff::civil::Date| format!("{}/{}", d.day(), d.month());
+        let text = crate::reports::ChartText {
+            title: &title,
+            kinds: [&kinds[0], &kinds[1], &kinds[2]],
+            week_label: &week_label,
+        };
+        Ok::<_, Failure>(crate::reports::weekly_png(&report, &text))
+    })?;
+    if png.is_empty() {
+        return Err(Failure::Refused("the chart could not be drawn".into()));
+    }
+    api.limits.message(chat.0).await;
+    let message = api
+        .bot
+        .send_photo(chat, InputFile::memory(png).file_name("opop-weekly.png"))
+        .caption(caption.to_string())
+        .parse_mode(ParseMode::Html)
+        .await
+        .map_err(classify)?;
+    progress.sent(chat, &message, SentKind::Media);
+    Ok(())
+}
+
 async fn send_export(
     app: &App,
     api: &Api,
