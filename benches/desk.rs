@@ -88,7 +88,7 @@ fn desk(c: &mut Criterion) {
         r.text().await.unwrap().len()
     };
     // The first request loads the index; then every page comes from it.
-    runtime.block_on(get());
+    eprintln!("a queue page: {} bytes", runtime.block_on(get()));
     group.bench_function("queue_page_by_region_over_http", |b| {
         b.iter(|| black_box(runtime.block_on(get())))
     });
