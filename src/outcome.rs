@@ -154,8 +154,8 @@ pub enum SentKind {
 pub enum Attachment {
     /// The spreadsheet export (`/ekspor`), as of sending.
     Export,
-    /// The daily digest's chart of the weeks' submissions, as a picture
-    /// drawn when it is sent.
+    /// The daily digest's chart of the weeks' submissions, a picture drawn
+    /// when it is sent, after the message's text.
     DigestChart,
 }
 

@@ -4,8 +4,9 @@
 //! or 👎 FAQ questions, what staff taught the FAQ since the previous
 //! digest (only when they did), and user counts.
 //!
-//! With it goes a chart of the last weeks' submissions by kind, drawn by
-//! the sender when it sends it (`reports::weekly_png`).
+//! With it goes a chart of the last weeks' submissions by kind: the
+//! digest's message carries it as its attachment, drawn by the sender
+//! when it sends it, after the text (`reports::weekly_png`).
 //!
 //! [`gather`] reads the store into [`DigestData`]; [`compose`] turns that
 //! into text and is pure, so a fixed clock and a seeded store give a
@@ -492,12 +493,12 @@ pub fn send_if_due(
     };
     let data = gather(store, config, now, last_at)?;
     let text = compose(content, config.staff.language, &data);
-    let caption = content.i18n.msg(config.staff.language, ids::DIGEST_CHART);
-    let chart = OutMessage {
+    // One message: the sender sends the text, then the chart.
+    let digest = OutMessage {
         attachment: Some(crate::outcome::Attachment::DigestChart),
-        ..OutMessage::new(chat, caption)
+        ..OutMessage::new(chat, text)
     };
-    store.enqueue_digest(&[OutMessage::new(chat, text), chart], &today, now)?;
+    store.enqueue_digest(&[digest], &today, now)?;
     tracing::info!(date = today, "daily digest queued");
     Ok(true)
 }

@@ -130,9 +130,26 @@ pub(super) async fn send_message(
     if m.attachment == Some(Attachment::Export) {
         return send_export(app, api, chat, progress).await;
     }
+    send_pieces(api, chat, m, progress).await?;
     if m.attachment == Some(Attachment::DigestChart) {
-        return send_chart(app, api, chat, &m.text, progress).await;
+        // The digest's text, then its chart (once: `done` counts it).
+        let pieces = html::split(&m.text, MAX_TEXT).len();
+        if progress.done == pieces {
+            send_chart(app, api, chat, progress).await?;
+            progress.done += 1;
+        }
     }
+    Ok(())
+}
+
+/// A message's text, in pieces of Telegram's length, the keyboard on the
+/// last; pieces sent before a retry are skipped.
+async fn send_pieces(
+    api: &Api,
+    chat: ChatId,
+    m: &OutMessage,
+    progress: &mut Progress,
+) -> Result<(), Failure> {
     let pieces = html::split(&m.text, MAX_TEXT);
     let last = pieces.len().saturating_sub(1);
     for (i, piece) in pieces.into_iter().enumerate().skip(progress.done) {
@@ -190,9 +207,13 @@ async fn send_chart(
     app: &App,
     api: &Api,
     chat: ChatId,
-    caption: &str,
     progress: &mut Progress,
 ) -> Result<(), Failure> {
+    let caption = app
+        .content
+        .i18n
+        .msg(app.config.staff.language, crate::i18n::ids::DIGEST_CHART);
+    let caption = caption.as_str();
     let png = tokio::task::block_in_place(|| {
         let facets = app
             .store
