@@ -73,6 +73,12 @@ struct Run {
     over_overall: usize,
 }
 
+/// The opop-bot binary to measure: this build, or `OPOP_BENCH_BIN` (an
+/// A/B against another build, run after run in one invocation).
+fn opop_binary() -> String {
+    std::env::var("OPOP_BENCH_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_opop-bot").to_string())
+}
+
 fn main() {
     let args = Args::parse();
     let faulty = args.faults > 0.0;
@@ -306,12 +312,10 @@ fn run_once(prepared: &Prepared, n: usize, faults: f64, trace: bool) -> Run {
                 Ok(wrap) => {
                     let mut words = wrap.split_whitespace();
                     let mut cmd = Command::new(words.next().expect("a command"));
-                    cmd.args(words)
-                        .arg("--")
-                        .arg(env!("CARGO_BIN_EXE_opop-bot"));
+                    cmd.args(words).arg("--").arg(opop_binary());
                     cmd
                 }
-                Err(_) => Command::new(env!("CARGO_BIN_EXE_opop-bot")),
+                Err(_) => Command::new(opop_binary()),
             };
             cmd.arg("run")
                 .env("OPOP_DATA_DIR", data.path())

@@ -69,6 +69,8 @@ impl App {
         }
         let learned = crate::store::logged("what staff taught the FAQ", store.learned());
         let faq = Arc::new(content.faq.with_learned(&learned));
+        // The FAQ in effect is `faq`; the shipped one is only its base.
+        content.faq.forget_index();
         App {
             content,
             store,

@@ -133,9 +133,11 @@ async def ask(message: Message, state: FSMContext, step: State, **answers) -> No
 
 @router.message(Command("produk"))
 async def start(message: Message, state: FSMContext) -> None:
-    await state.set_data({})
-    await message.answer(INTRO)
-    await ask(message, state, Form.name)
+    # One message, as opop-bot sends it: the intro above the first question.
+    data = await state.set_data({}) or {}
+    await state.set_state(Form.name)
+    text, markup = question(Form.name, {})
+    await message.answer(INTRO + "\n\n" + text, reply_markup=markup)
 
 
 @router.message(Command("batal"), ~StateFilter(None))

@@ -374,6 +374,13 @@ impl Faq {
         }
     }
 
+    /// Drops the matcher's index (a copy that only serves as the base of
+    /// [`Faq::with_learned`] needs none); matching then finds nothing
+    /// until [`Faq::index`].
+    pub fn forget_index(&mut self) {
+        self.matcher = Matcher::default();
+    }
+
     /// Every example the matcher learns from: the files', the titles.
     fn all_examples(&self) -> impl Iterator<Item = &Example> + Clone {
         self.examples.iter().chain(&self.titles).chain(&self.taught)
@@ -384,8 +391,19 @@ impl Faq {
     /// example of its entry. Indexing again only hashes: the shipped
     /// examples were read once.
     pub fn with_learned(&self, learned: &[Learned]) -> Faq {
-        let mut faq = self.clone();
-        faq.taught.clear();
+        let mut faq = Faq {
+            categories: self.categories.clone(),
+            entries: self.entries.clone(),
+            references: self.references.clone(),
+            file: self.file.clone(),
+            examples: self.examples.clone(),
+            titles: self.titles.clone(),
+            taught: Vec::new(),
+            params: self.params,
+            thresholds: self.thresholds,
+            // Built below; the old one is not copied.
+            matcher: Matcher::default(),
+        };
         for l in learned {
             let Teach::Entry { category, answer } = &l.teach else {
                 continue;

@@ -112,9 +112,13 @@ async fn on_message(bot: Bot, dialogue: FormDialogue, state: State, msg: Message
     let chars = text.chars().count();
     let next = match (step, msg.photo()) {
         _ if text == "/produk" => {
-            send(&bot, msg.chat.id, INTRO.into(), None).await?;
-            draft = Draft::default();
-            Ok(Step::Name)
+            // One message, as opop-bot sends it: the intro above the first
+            // question.
+            let draft = Draft::default();
+            let (question, keyboard) = question(Step::Name, &draft);
+            dialogue.update(State { step: Step::Name, draft }).await?;
+            let text = format!("{INTRO}\n\n{question}");
+            return send(&bot, msg.chat.id, text, Some(keyboard)).await;
         }
         (Step::Idle, _) => return send(&bot, msg.chat.id, IDLE.into(), None).await,
         _ if text == "/batal" => return cancel(&bot, &dialogue).await,
