@@ -140,6 +140,7 @@ const STORE_FILES: &[&str] = &[
     "db",
     "conf",
     "blobs",
+    "journal",
     "keyring.json",
     "control.sock",
     "backups",

@@ -1,19 +1,18 @@
 //! The one write path of a handled event: everything a decider's outcome
 //! changes — the user record and session, profile, tickets with their
 //! numbers, broadcast jobs, the FAQ log, the staff chat, outbox rows, and
-//! "this update is done" — in ONE sled transaction. Encoding and sealing
+//! "this update is done" — in ONE transaction. Encoding and sealing
 //! happen before it, because sled runs every transaction under one lock
 //! that all other writes wait for. Each effect is one small function on
 //! the transaction's trees ([`Tx`]).
 
 use sled::IVec;
-use sled::Transactional;
-use sled::transaction::TransactionalTree;
 
 use super::codec::{
     TxResult, abort, decode, encode, next_count, session_key, ticket_index_key, tx_error,
 };
 use super::facets::Facet;
+use super::kv::TxTree;
 use super::outbox::{OutItem, OutboxRow, Priority};
 use super::{META_STAFF_CHAT, Store, StoreError, crypt};
 use crate::event::Delivery;
@@ -31,21 +30,21 @@ pub enum ApplyResult {
 }
 
 /// The trees one event's transaction writes.
-struct Tx<'t> {
-    users: &'t TransactionalTree,
-    profiles: &'t TransactionalTree,
-    sessions: &'t TransactionalTree,
-    tickets: &'t TransactionalTree,
-    by_user: &'t TransactionalTree,
-    counters: &'t TransactionalTree,
-    processed: &'t TransactionalTree,
-    outbox: &'t TransactionalTree,
-    faq_log: &'t TransactionalTree,
-    inbox: &'t TransactionalTree,
-    meta: &'t TransactionalTree,
-    broadcasts: &'t TransactionalTree,
-    sent: &'t TransactionalTree,
-    facets: &'t TransactionalTree,
+struct Tx<'t, 'k> {
+    users: TxTree<'t, 'k>,
+    profiles: TxTree<'t, 'k>,
+    sessions: TxTree<'t, 'k>,
+    tickets: TxTree<'t, 'k>,
+    by_user: TxTree<'t, 'k>,
+    counters: TxTree<'t, 'k>,
+    processed: TxTree<'t, 'k>,
+    outbox: TxTree<'t, 'k>,
+    faq_log: TxTree<'t, 'k>,
+    inbox: TxTree<'t, 'k>,
+    meta: TxTree<'t, 'k>,
+    broadcasts: TxTree<'t, 'k>,
+    sent: TxTree<'t, 'k>,
+    facets: TxTree<'t, 'k>,
     /// The facets this attempt wrote, for the desk's index in memory.
     written: std::cell::RefCell<Vec<Facet>>,
 }
@@ -107,39 +106,24 @@ impl Store {
     ) -> Result<ApplyResult, StoreError> {
         let _writing = self.writing();
         let prepared = self.prepare(delivery, user, outcome)?;
-        let trees = (
-            &self.users,
-            &self.profiles,
-            &self.sessions,
-            &self.tickets,
-            &self.tickets_by_user,
-            &self.counters,
-            &self.processed,
-            &self.outbox,
-            &self.faq_log,
-            &self.inbox,
-            &self.meta,
-            &self.broadcasts,
-            &self.sent,
-            &self.facets,
-        );
-        let (result, mut rows, written) = trees
+        let (result, mut rows, written) = self
+            .kv
             .transaction(|t| {
                 let tx = Tx {
-                    users: &t.0,
-                    profiles: &t.1,
-                    sessions: &t.2,
-                    tickets: &t.3,
-                    by_user: &t.4,
-                    counters: &t.5,
-                    processed: &t.6,
-                    outbox: &t.7,
-                    faq_log: &t.8,
-                    inbox: &t.9,
-                    meta: &t.10,
-                    broadcasts: &t.11,
-                    sent: &t.12,
-                    facets: &t.13,
+                    users: t.on(&self.users),
+                    profiles: t.on(&self.profiles),
+                    sessions: t.on(&self.sessions),
+                    tickets: t.on(&self.tickets),
+                    by_user: t.on(&self.tickets_by_user),
+                    counters: t.on(&self.counters),
+                    processed: t.on(&self.processed),
+                    outbox: t.on(&self.outbox),
+                    faq_log: t.on(&self.faq_log),
+                    inbox: t.on(&self.inbox),
+                    meta: t.on(&self.meta),
+                    broadcasts: t.on(&self.broadcasts),
+                    sent: t.on(&self.sent),
+                    facets: t.on(&self.facets),
                     written: Default::default(),
                 };
                 let (result, rows) = self.write(&tx, delivery, outcome, &prepared)?;
@@ -272,21 +256,21 @@ impl Store {
     /// The transaction's body.
     fn write(
         &self,
-        tx: &Tx<'_>,
+        tx: &Tx<'_, '_>,
         delivery: &Delivery,
         outcome: &Outcome,
         prepared: &Prepared,
     ) -> TxResult<(ApplyResult, Vec<OutboxRow>)> {
         if let Some(id) = delivery.update_id {
             if tx.processed.get(id.to_be_bytes())?.is_some() {
-                tx.inbox.remove(&id.to_be_bytes())?;
+                tx.inbox.remove(id.to_be_bytes())?;
                 return Ok((ApplyResult::AlreadyProcessed, Vec::new()));
             }
         }
         let at = delivery.event.now.as_second().to_be_bytes();
         for id in delivery.update_ids() {
-            tx.processed.insert(&id.to_be_bytes(), &at)?;
-            tx.inbox.remove(&id.to_be_bytes())?;
+            tx.processed.insert(id.to_be_bytes(), &at)?;
+            tx.inbox.remove(id.to_be_bytes())?;
         }
         let mut numbers = Vec::new();
         let mut faq_ids = prepared.faq_ids.iter();
@@ -295,7 +279,7 @@ impl Store {
             match effect {
                 Effect::SetLanguage(_) | Effect::Send(_) | Effect::DeleteMessage { .. } => {}
                 Effect::SaveProfile(profile) => {
-                    tx.profiles.insert(&profile.user.to_be_bytes(), sealed())?;
+                    tx.profiles.insert(profile.user.to_be_bytes(), sealed())?;
                 }
                 Effect::CreateTicket(new) => numbers.push(self.create_ticket(tx, new)?),
                 Effect::UpdateTicket { ticket, expected } => {
@@ -316,7 +300,7 @@ impl Store {
                 }
                 Effect::LogFaq(_) => {
                     let id = faq_ids.next().copied().unwrap_or_default();
-                    tx.faq_log.insert(&id.to_be_bytes(), sealed())?;
+                    tx.faq_log.insert(id.to_be_bytes(), sealed())?;
                 }
                 Effect::Learn(learned) => {
                     let key = super::learned_key(&learned.ticket);
@@ -331,21 +315,21 @@ impl Store {
         let user = &prepared.user;
         let key = session_key(delivery.event.chat, user.id);
         if prepared.erasure.as_ref().is_some_and(|e| e.user == user.id) {
-            tx.users.remove(&user.id.to_be_bytes())?;
-            tx.sessions.remove(&key)?;
+            tx.users.remove(user.id.to_be_bytes())?;
+            tx.sessions.remove(key)?;
         } else {
             tx.users
-                .insert(&user.id.to_be_bytes(), prepared.user_bytes.clone())?;
-            tx.sessions.insert(&key, prepared.session_bytes.clone())?;
+                .insert(user.id.to_be_bytes(), prepared.user_bytes.clone())?;
+            tx.sessions.insert(key, prepared.session_bytes.clone())?;
         }
         Ok((ApplyResult::Done { tickets: numbers }, rows))
     }
 
     /// A new ticket with the next number of its prefix and WIB year.
-    fn create_ticket(&self, tx: &Tx<'_>, new: &NewTicket) -> TxResult<String> {
+    fn create_ticket(&self, tx: &Tx<'_, '_>, new: &NewTicket) -> TxResult<String> {
         let year = crate::time::year_wib(new.created_at);
         let counter = format!("{}-{year}", new.prefix);
-        let next = next_count(tx.counters, counter.as_bytes())?;
+        let next = next_count(&tx.counters, counter.as_bytes())?;
         let number = format!("{counter}-{next:05}");
         let ticket = Ticket::new(number.clone(), new);
         tx.tickets.insert(
@@ -363,7 +347,7 @@ impl Store {
     /// before the erasure.
     fn update_ticket(
         &self,
-        tx: &Tx<'_>,
+        tx: &Tx<'_, '_>,
         ticket: &Ticket,
         expected: usize,
         sealed: Vec<u8>,
@@ -385,7 +369,7 @@ impl Store {
 
     /// The person's tickets anonymized, their FAQ records, sessions and
     /// profile removed, and a mark that the erasure is to be finished.
-    fn erase(&self, tx: &Tx<'_>, erasure: &Erasure, at: jiff::Timestamp) -> TxResult<()> {
+    fn erase(&self, tx: &Tx<'_, '_>, erasure: &Erasure, at: jiff::Timestamp) -> TxResult<()> {
         for number in &erasure.tickets {
             let key = number.as_bytes();
             let ticket: Option<Ticket> = match tx.tickets.get(key)? {
@@ -408,7 +392,7 @@ impl Store {
         for k in &erasure.sent {
             tx.sent.remove(k)?;
         }
-        tx.profiles.remove(&erasure.user.to_be_bytes())?;
+        tx.profiles.remove(erasure.user.to_be_bytes())?;
         tx.meta.insert(
             format!("erased/{}", erasure.user).as_bytes(),
             at.to_string().as_bytes(),
@@ -420,7 +404,7 @@ impl Store {
     /// waits for it.
     fn write_rows(
         &self,
-        tx: &Tx<'_>,
+        tx: &Tx<'_, '_>,
         prepared: &[(OutboxRow, Option<Vec<u8>>)],
         numbers: &[String],
     ) -> TxResult<Vec<OutboxRow>> {
@@ -437,7 +421,7 @@ impl Store {
                     self.sealed_transit(&row).map_err(abort)?
                 }
             };
-            tx.outbox.insert(&row.key(), bytes)?;
+            tx.outbox.insert(row.key(), bytes)?;
             rows.push(row);
         }
         Ok(rows)
@@ -445,17 +429,17 @@ impl Store {
 }
 
 /// A new broadcast job with the next broadcast id.
-fn create_broadcast(tx: &Tx<'_>, job: &Job) -> TxResult<()> {
-    let id = next_count(tx.counters, b"broadcast")?;
+fn create_broadcast(tx: &Tx<'_, '_>, job: &Job) -> TxResult<()> {
+    let id = next_count(&tx.counters, b"broadcast")?;
     let mut job = job.clone();
     job.id = id;
-    tx.broadcasts.insert(&id.to_be_bytes(), encode(&job))?;
+    tx.broadcasts.insert(id.to_be_bytes(), encode(&job))?;
     Ok(())
 }
 
 /// A finished job running again, for the pump to send to its interrupted
 /// recipients.
-fn resend_interrupted(tx: &Tx<'_>, id: u64) -> TxResult<()> {
+fn resend_interrupted(tx: &Tx<'_, '_>, id: u64) -> TxResult<()> {
     let key = id.to_be_bytes();
     if let Some(bytes) = tx.broadcasts.get(key)? {
         let mut job: Job = decode("broadcasts", &key, &bytes).map_err(abort)?;
@@ -464,21 +448,21 @@ fn resend_interrupted(tx: &Tx<'_>, id: u64) -> TxResult<()> {
             job.resend = true;
             job.finished_at = None;
             job.progress_at = None;
-            tx.broadcasts.insert(&key, encode(&job))?;
+            tx.broadcasts.insert(key, encode(&job))?;
         }
     }
     Ok(())
 }
 
 /// A scheduled or running job marked cancelled (the pump settles it).
-fn cancel_broadcast(tx: &Tx<'_>, id: u64, by: i64) -> TxResult<()> {
+fn cancel_broadcast(tx: &Tx<'_, '_>, id: u64, by: i64) -> TxResult<()> {
     let key = id.to_be_bytes();
     if let Some(bytes) = tx.broadcasts.get(key)? {
         let mut job: Job = decode("broadcasts", &key, &bytes).map_err(abort)?;
         if matches!(job.state, JobState::Scheduled | JobState::Running) {
             job.state = JobState::Cancelled;
             job.cancelled_by = Some(by);
-            tx.broadcasts.insert(&key, encode(&job))?;
+            tx.broadcasts.insert(key, encode(&job))?;
         }
     }
     Ok(())
@@ -486,7 +470,7 @@ fn cancel_broadcast(tx: &Tx<'_>, id: u64, by: i64) -> TxResult<()> {
 
 /// A ticket's facet in the desk's index, beside it; an older ticket
 /// without a region of its own keeps the one its facet had.
-fn put_facet(tx: &Tx<'_>, ticket: &Ticket) -> TxResult<()> {
+fn put_facet(tx: &Tx<'_, '_>, ticket: &Ticket) -> TxResult<()> {
     let key = ticket.number.as_bytes();
     let before = tx
         .facets

@@ -478,7 +478,7 @@ impl Store {
             return Err(BackupError::TooNew(header.schema));
         }
         let store = Store::open(dir)?;
-        let trees: BTreeMap<&str, sled::Tree> = store
+        let trees: BTreeMap<&str, super::kv::Tree> = store
             .all_trees()
             .into_iter()
             .map(|(name, tree)| (name, tree.clone()))

@@ -4,9 +4,9 @@
 //! row, so that a recipient is never sent a job twice.
 
 use jiff::Timestamp;
-use sled::Transactional;
 
 use super::codec::{TxResult, abort, decode, encode, i64_at, ledger_key, next_count, tx_error};
+use super::kv::Batch;
 use super::outbox::{OutItem, OutboxRow, Priority};
 use super::{Store, StoreError};
 use crate::i18n::Lang;
@@ -37,12 +37,14 @@ impl Store {
     /// returns its id. Flushes.
     pub fn create_job(&self, job: &Job) -> Result<u64, StoreError> {
         let _writing = self.writing();
-        let id = (&self.counters, &self.broadcasts)
-            .transaction(|(counters, broadcasts)| {
-                let id = next_count(counters, b"broadcast")?;
+        let id = self
+            .kv
+            .transaction(|t| {
+                let (counters, broadcasts) = (t.on(&self.counters), t.on(&self.broadcasts));
+                let id = next_count(&counters, b"broadcast")?;
                 let mut job = job.clone();
                 job.id = id;
-                broadcasts.insert(&id.to_be_bytes(), encode(&job))?;
+                broadcasts.insert(id.to_be_bytes(), encode(&job))?;
                 TxResult::Ok(id)
             })
             .map_err(tx_error)?;
@@ -56,8 +58,9 @@ impl Store {
         let _writing = self.writing();
         let key = job.id.to_be_bytes();
         let saved = self
-            .broadcasts
-            .transaction(|tree| {
+            .kv
+            .transaction(|t| {
+                let tree = t.on(&self.broadcasts);
                 let current: Option<Job> = tree
                     .get(key)?
                     .map(|v| decode("broadcasts", &key, &v))
@@ -70,7 +73,7 @@ impl Store {
                         job.cancelled_by = c.cancelled_by;
                     }
                 }
-                tree.insert(&key, encode(&job))?;
+                tree.insert(key, encode(&job))?;
                 TxResult::Ok(job)
             })
             .map_err(tx_error)?;
@@ -85,8 +88,9 @@ impl Store {
         let writing = self.writing();
         // The ledger and its pending index in one transaction: a recipient
         // is never "pending" without being in the index.
-        (&self.ledger, &self.pending)
-            .transaction(|(ledger, pending)| {
+        self.kv
+            .transaction(|t| {
+                let (ledger, pending) = (t.on(&self.ledger), t.on(&self.pending));
                 for (user, lang) in recipients {
                     let key = ledger_key(job.id, *user);
                     if ledger.get(key)?.is_none() {
@@ -95,8 +99,8 @@ impl Store {
                             lang: *lang,
                             reason: None,
                         };
-                        ledger.insert(&key, encode(&entry))?;
-                        pending.insert(&key, &[])?;
+                        ledger.insert(key, encode(&entry))?;
+                        pending.insert(key, &[])?;
                     }
                 }
                 TxResult::Ok(())
@@ -187,22 +191,25 @@ impl Store {
             return Ok(0);
         }
         let now = Timestamp::now();
-        let rows = (&self.ledger, &self.outbox, &self.pending)
-            .transaction(|(ledger, outbox, pending)| {
+        let rows = self
+            .kv
+            .transaction(|t| {
+                let (ledger, outbox, pending) =
+                    (t.on(&self.ledger), t.on(&self.outbox), t.on(&self.pending));
                 let mut rows = Vec::new();
                 for (user, entry) in &picked {
                     let key = ledger_key(job, *user);
-                    pending.remove(&key)?;
+                    pending.remove(key)?;
                     let queued = LedgerEntry {
                         status: DeliveryStatus::Queued,
                         ..entry.clone()
                     };
-                    ledger.insert(&key, encode(&queued))?;
+                    ledger.insert(key, encode(&queued))?;
                     let item = OutItem::Message(render(*user, entry.lang));
                     let mut row =
                         OutboxRow::new(outbox.generate_id()?, Priority::Broadcast, item, now);
                     row.delivery = Some(DeliveryRef { job, user: *user });
-                    outbox.insert(&row.key(), self.sealed_transit(&row).map_err(abort)?)?;
+                    outbox.insert(row.key(), self.sealed_transit(&row).map_err(abort)?)?;
                     rows.push(row);
                 }
                 TxResult::Ok(rows)
@@ -228,8 +235,9 @@ impl Store {
             return Ok(());
         };
         let key = ledger_key(d.job, d.user);
-        (&self.ledger, &self.outbox)
-            .transaction(|(ledger, outbox)| {
+        self.kv
+            .transaction(|t| {
+                let (ledger, outbox) = (t.on(&self.ledger), t.on(&self.outbox));
                 let lang = match ledger.get(key)? {
                     Some(v) => {
                         decode::<LedgerEntry>("bc_ledger", &key, &v)
@@ -243,8 +251,8 @@ impl Store {
                     lang,
                     reason: reason.clone(),
                 };
-                ledger.insert(&key, encode(&entry))?;
-                outbox.remove(&row.key())?;
+                ledger.insert(key, encode(&entry))?;
+                outbox.remove(row.key())?;
                 TxResult::Ok(())
             })
             .map_err(tx_error)?;
@@ -255,8 +263,8 @@ impl Store {
     /// Marks a cancelled job's pending recipients cancelled; flushes.
     pub fn cancel_pending(&self, job: u64) -> Result<(), StoreError> {
         let _writing = self.writing();
-        let mut batch = sled::Batch::default();
-        let mut pending = sled::Batch::default();
+        let mut batch = Batch::default();
+        let mut pending = Batch::default();
         for r in self.pending.scan_prefix(job.to_be_bytes()) {
             let (k, _) = r?;
             if let Some(v) = self.ledger.get(&k)? {
@@ -288,8 +296,9 @@ impl Store {
             }
         }
         // The ledger and its pending index in one transaction, as at start.
-        (&self.ledger, &self.pending)
-            .transaction(|(ledger, pending)| {
+        self.kv
+            .transaction(|t| {
+                let (ledger, pending) = (t.on(&self.ledger), t.on(&self.pending));
                 for (k, entry) in &interrupted {
                     let entry = LedgerEntry {
                         status: DeliveryStatus::Pending,
@@ -311,7 +320,7 @@ impl Store {
     /// Deliveries queued for an outbox that does not hold them (a restore
     /// that left transit rows out): interrupted, never resent.
     pub(super) fn interrupt_queued_deliveries(&self) -> Result<usize, StoreError> {
-        let mut batch = sled::Batch::default();
+        let mut batch = Batch::default();
         let mut n = 0;
         for r in self.ledger.iter() {
             let (k, v) = r?;

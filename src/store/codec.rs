@@ -1,17 +1,22 @@
 //! How records and keys are written: JSON values, big-endian ids, the
 //! composite keys of the trees, the counters, and the error plumbing of
-//! sled transactions.
-
-use serde::Serialize;
-use serde::de::DeserializeOwned;
-use sled::transaction::{
-    ConflictableTransactionError, TransactionError, TransactionalTree, UnabortableTransactionError,
-};
+//! transactions.
 
 use super::StoreError;
+use super::kv::TxTree;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
-/// What a function inside a sled transaction returns.
-pub(super) type TxResult<T> = Result<T, ConflictableTransactionError<StoreError>>;
+/// Why a transaction ended without writing: a store error of its own
+/// ([`abort`]) or one of sled's.
+#[derive(Debug)]
+pub(super) enum TxError {
+    Abort(StoreError),
+    Storage(sled::Error),
+}
+
+/// What a function inside a transaction returns.
+pub(super) type TxResult<T> = Result<T, TxError>;
 
 pub(super) fn encode<T: Serialize>(value: &T) -> Vec<u8> {
     serde_json::to_vec(value).expect("records serialize")
@@ -29,17 +34,17 @@ pub(super) fn decode<T: DeserializeOwned>(
     })
 }
 
-/// The error of a finished sled transaction.
-pub(super) fn tx_error(e: TransactionError<StoreError>) -> StoreError {
+/// The error of a finished transaction.
+pub(super) fn tx_error(e: TxError) -> StoreError {
     match e {
-        TransactionError::Storage(e) => StoreError::Sled(e),
-        TransactionError::Abort(e) => e,
+        TxError::Storage(e) => StoreError::Sled(e),
+        TxError::Abort(e) => e,
     }
 }
 
-/// A store error inside a sled transaction aborts it.
-pub(super) fn abort(e: StoreError) -> ConflictableTransactionError<StoreError> {
-    ConflictableTransactionError::Abort(e)
+/// A store error inside a transaction aborts it.
+pub(super) fn abort(e: StoreError) -> TxError {
+    TxError::Abort(e)
 }
 
 pub(super) fn locked<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -85,10 +90,7 @@ pub(super) fn ticket_index_key(user: i64, number: &str) -> Vec<u8> {
 /// The next value of a counter in `counters` (1 for a new one), inside a
 /// transaction: ticket numbers per prefix and year (`PRD-2026`), broadcast
 /// ids (`broadcast`). Never reused, never skipped.
-pub(super) fn next_count(
-    counters: &TransactionalTree,
-    key: &[u8],
-) -> Result<u64, UnabortableTransactionError> {
+pub(super) fn next_count(counters: &TxTree<'_, '_>, key: &[u8]) -> TxResult<u64> {
     let next = counters.get(key)?.map_or(0, |v| u64_of(&v)) + 1;
     counters.insert(key, &next.to_be_bytes())?;
     Ok(next)

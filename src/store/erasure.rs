@@ -26,7 +26,7 @@ impl Store {
         // Done: the mark goes, so a person who comes back later keeps the
         // new key they get (a mark left by a crash is finished at start).
         self.meta.remove(format!("erased/{user}").as_bytes())?;
-        self.db.flush()?;
+        self.kv.sync()?;
         tracing::info!(user, "personal data erased");
         Ok(())
     }
@@ -57,7 +57,7 @@ impl Store {
                 }
             }
         }
-        self.db.flush()?;
+        self.kv.sync()?;
         self.keys.destroy_epochs_except(new)?;
         Ok(())
     }

@@ -146,7 +146,7 @@ impl Store {
             return Ok(());
         }
         let mut regions: HashMap<i64, Option<String>> = HashMap::new();
-        let mut batch = sled::Batch::default();
+        let mut batch = super::kv::Batch::default();
         let mut n = 0usize;
         for ticket in self.tickets() {
             let ticket = ticket?;

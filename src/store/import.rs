@@ -1,10 +1,10 @@
 //! Records written as they are, outside any event: seeding benchmarks and
 //! tests, and a restore's people (with their keys saved once).
 
-use super::codec::ticket_index_key;
+use super::codec::{session_key, ticket_index_key};
 use super::facets::Facet;
 use super::{Store, StoreError};
-use crate::records::{Profile, Ticket, UserRecord};
+use crate::records::{Profile, Session, Ticket, UserRecord};
 
 impl Store {
     /// Writes a user record and profile as they are, outside any event:
@@ -21,6 +21,20 @@ impl Store {
             self.profiles
                 .insert(p.user.to_be_bytes(), self.sealed(p.user, p)?)?;
         }
+        Ok(())
+    }
+
+    /// Writes a session as it is, outside any event (seeding benchmarks).
+    /// Not flushed.
+    pub fn import_session(
+        &self,
+        chat: i64,
+        user: i64,
+        session: &Session,
+    ) -> Result<(), StoreError> {
+        let _writing = self.writing();
+        self.sessions
+            .insert(session_key(chat, user), self.sealed(user, session)?)?;
         Ok(())
     }
 

@@ -22,6 +22,8 @@ pub mod crypt;
 mod erasure;
 mod facets;
 mod import;
+mod journal;
+mod kv;
 mod learned;
 mod outbox;
 mod photos;
@@ -32,7 +34,6 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use sled::Transactional;
 
 pub use apply::ApplyResult;
 pub use backup::{BackupError, Signature, Summary as BackupSummary, check_signature};
@@ -44,6 +45,7 @@ pub use reads::{Reads, Visit};
 use crate::outcome::{CopyOf, SentCopy, SentKind};
 use crate::records::{FaqLog, Profile, Session, Ticket, UserRecord};
 use codec::{decode, encode, i64_at, session_key, tx_error};
+use kv::{Batch, Tree};
 use learned::learned_key;
 
 /// Version of the store layout, kept in the `meta` tree.
@@ -115,50 +117,57 @@ pub fn logged<T: Default>(what: &str, read: Result<T, StoreError>) -> T {
 /// the transit trees, the current epoch's key): see [`crypt`].
 #[derive(Clone)]
 pub struct Store {
+    /// Brings sled up to date behind the journal; the last clone to go
+    /// stops it (after one more checkpoint) before the trees close.
+    _checkpoints: Arc<kv::Checkpointer>,
+    /// The trees' core: the journal, the layers of recent writes, sled.
+    kv: Arc<kv::Kv>,
     db: sled::Db,
     /// user id (i64 BE) → [`UserRecord`], sealed.
-    users: sled::Tree,
+    users: Tree,
     /// user id (i64 BE) → [`Profile`], sealed.
-    profiles: sled::Tree,
+    profiles: Tree,
     /// chat id (i64 BE) + user id (i64 BE) → [`Session`], sealed.
-    sessions: sled::Tree,
+    sessions: Tree,
     /// ticket number (`PRD-2026-00001`) → [`Ticket`], sealed (an erased
     /// person's anonymized ticket stays plain).
-    tickets: sled::Tree,
+    tickets: Tree,
     /// user id (i64 BE) + ticket number → nothing: a user's tickets.
-    tickets_by_user: sled::Tree,
+    tickets_by_user: Tree,
     /// counter name (`PRD-2026`, `broadcast`) → u64 BE (`codec::next_count`).
-    counters: sled::Tree,
+    counters: Tree,
     /// update id (i64 BE) → when it was handled (unix seconds, i64 BE;
     /// empty from versions before that): updates handled, kept
     /// [`PROCESSED_FOR`] and then pruned, so the tree does not grow for
     /// ever and an id Telegram uses again later is handled.
-    processed: sled::Tree,
+    processed: Tree,
     /// priority (u8) + row id (u64 BE) → [`OutboxRow`], sealed (epoch).
-    outbox: sled::Tree,
+    outbox: Tree,
     /// Named values: `schema`, `staff_chat`, `digest_date`, `digest_at`,
     /// `erased/<user>` (an erasure not yet finished), `learned/<ticket>`
     /// (what staff taught the FAQ).
-    meta: sled::Tree,
+    meta: Tree,
     /// record id (u64 BE, sled's generator) → [`FaqLog`], sealed.
-    faq_log: sled::Tree,
+    faq_log: Tree,
     /// update id (i64 BE) → the raw update as Telegram sent it, sealed
     /// (epoch); removed in the transaction that handles it.
-    inbox: sled::Tree,
+    inbox: Tree,
     /// job id (u64 BE) → broadcast [`crate::records::Job`].
-    broadcasts: sled::Tree,
+    broadcasts: Tree,
     /// job id (u64 BE) + user id (i64 BE) → [`crate::records::LedgerEntry`].
-    ledger: sled::Tree,
+    ledger: Tree,
     /// job id (u64 BE) + user id (i64 BE) → nothing: recipients still
     /// pending, so feeding the outbox never scans settled ones.
-    pending: sled::Tree,
+    pending: Tree,
     /// `CopyOf::key` (`t:PRD-2026-00001`, `export`), 0, chat id (i64 BE),
     /// message id (i32 BE) → [`SentKind`]: the staff's copies of personal
     /// data, which an erasure edits or deletes.
-    sent: sled::Tree,
+    sent: Tree,
     /// ticket number → [`Facet`], plain: the desk's index (derived, not in
     /// backups; built at open when it is not complete).
-    facets: sled::Tree,
+    facets: Tree,
+    /// sled's default tree (empty; kept in backups as it always was).
+    default: Tree,
     facet_cache: facets::FacetCache,
     /// Writers that change several records hold this shared; a backup
     /// holds it exclusively while it reads, so it never sees half of one.
@@ -220,7 +229,9 @@ impl Store {
         }
         let keyring = path.join(crypt::FILE);
         let db = sled::Config::new().path(path).open()?;
-        if !keyring.exists() && holds_sealed(&db)? {
+        if !keyring.exists()
+            && (holds_sealed(&db)? || journal::has_records(path).map_err(folder)?)
+        {
             return Err(StoreError::KeyringMissing(keyring.display().to_string()));
         }
         let keys = crypt::Keyring::load(path)?;
@@ -241,24 +252,28 @@ impl Store {
         keys: crypt::Keyring,
         dir: Option<PathBuf>,
     ) -> Result<Store, StoreError> {
-        let t = |name: &str| db.open_tree(name);
+        let kv = kv::Kv::open(db.clone(), dir.as_deref())?;
+        let t = |name: &str| kv.tree(name);
         let store = Store {
-            users: t("users")?,
-            profiles: t("profiles")?,
-            sessions: t("sessions")?,
-            tickets: t("tickets")?,
-            tickets_by_user: t("tickets_by_user")?,
-            counters: t("counters")?,
-            processed: t("processed")?,
-            outbox: t("outbox")?,
-            meta: t("meta")?,
-            faq_log: t("faq_log")?,
-            inbox: t("inbox")?,
-            broadcasts: t("broadcasts")?,
-            ledger: t("bc_ledger")?,
-            pending: t("bc_pending")?,
-            sent: t("sent")?,
-            facets: t("facets")?,
+            _checkpoints: Arc::new(kv::Checkpointer::start(&kv)),
+            users: t("users"),
+            profiles: t("profiles"),
+            sessions: t("sessions"),
+            tickets: t("tickets"),
+            tickets_by_user: t("tickets_by_user"),
+            counters: t("counters"),
+            processed: t("processed"),
+            outbox: t("outbox"),
+            meta: t("meta"),
+            faq_log: t("faq_log"),
+            inbox: t("inbox"),
+            broadcasts: t("broadcasts"),
+            ledger: t("bc_ledger"),
+            pending: t("bc_pending"),
+            sent: t("sent"),
+            facets: t("facets"),
+            default: t("__sled__default"),
+            kv,
             facet_cache: Default::default(),
             gate: Default::default(),
             keys: Arc::new(keys),
@@ -291,7 +306,7 @@ impl Store {
         }
         self.meta
             .insert("schema", SCHEMA_VERSION.to_string().as_bytes())?;
-        self.db.flush()?;
+        self.kv.sync()?;
         Ok(())
     }
 
@@ -313,7 +328,7 @@ impl Store {
     }
 
     /// Every tree with its name, in backup order.
-    fn all_trees(&self) -> [(&'static str, &sled::Tree); 16] {
+    fn all_trees(&self) -> [(&'static str, &Tree); 16] {
         [
             ("meta", &self.meta),
             ("counters", &self.counters),
@@ -330,7 +345,7 @@ impl Store {
             ("bc_ledger", &self.ledger),
             ("bc_pending", &self.pending),
             ("sent", &self.sent),
-            ("default", &self.db),
+            ("default", &self.default),
         ]
     }
 
@@ -377,7 +392,7 @@ impl Store {
     fn record<T: DeserializeOwned>(
         &self,
         name: &'static str,
-        tree: &sled::Tree,
+        tree: &Tree,
         key: &[u8],
     ) -> Result<Option<T>, StoreError> {
         match tree.get(key)? {
@@ -390,7 +405,7 @@ impl Store {
     fn records<'s, T: DeserializeOwned + 's>(
         &'s self,
         name: &'static str,
-        tree: &'s sled::Tree,
+        tree: &'s Tree,
     ) -> impl Iterator<Item = Result<T, StoreError>> + 's {
         tree.iter().filter_map(move |r| match r {
             Ok((k, v)) => self.unsealed(name, &k, &v).transpose(),
@@ -489,7 +504,7 @@ impl Store {
     /// Remembers the messages Telegram accepted for a copy of `of`.
     pub fn record_sent(&self, of: &CopyOf, copies: &[SentCopy]) -> Result<(), StoreError> {
         let _writing = self.writing();
-        let mut batch = sled::Batch::default();
+        let mut batch = Batch::default();
         for c in copies {
             let mut key = sent_prefix(of);
             key.extend_from_slice(&c.chat.to_be_bytes());
@@ -547,7 +562,7 @@ impl Store {
     /// chat from now on, also for a configured `OPOP_STAFF_CHAT` of `old`.
     pub fn move_staff_chat(&self, old: i64, new: i64) -> Result<(), StoreError> {
         let _writing = self.writing();
-        let mut batch = sled::Batch::default();
+        let mut batch = Batch::default();
         batch.insert(META_STAFF_CHAT, new.to_string().as_bytes());
         batch.insert(
             format!("{META_STAFF_MOVED}{old}").as_bytes(),
@@ -555,7 +570,7 @@ impl Store {
         );
         batch.remove(META_STAFF_LOST);
         self.meta.apply_batch(batch)?;
-        self.db.flush()?;
+        self.kv.sync()?;
         Ok(())
     }
 
@@ -566,7 +581,7 @@ impl Store {
         let told = self
             .meta
             .insert(META_STAFF_LOST, chat.to_string().as_bytes())?;
-        self.db.flush()?;
+        self.kv.sync()?;
         Ok(told.as_deref() != Some(chat.to_string().as_bytes()))
     }
 
@@ -581,11 +596,11 @@ impl Store {
     /// them). Updates already handled are skipped.
     pub fn inbox_put_unflushed(&self, updates: &[(i64, Vec<u8>)]) -> Result<(), StoreError> {
         let _writing = self.writing();
-        let mut batch = sled::Batch::default();
+        let mut batch = Batch::default();
         for (id, raw) in updates {
             if !self.is_processed(*id)? {
                 let sealed = self.keys.seal(self.keys.epoch_owner(), raw)?;
-                batch.insert(&id.to_be_bytes(), sealed);
+                batch.insert(id.to_be_bytes(), sealed);
             }
         }
         self.inbox.apply_batch(batch)?;
@@ -612,13 +627,14 @@ impl Store {
     ) -> Result<(), StoreError> {
         let _writing = self.writing();
         let at = now.as_second().to_be_bytes();
-        (&self.processed, &self.inbox)
-            .transaction(|(processed, inbox)| {
+        self.kv
+            .transaction(|t| {
+                let (processed, inbox) = (t.on(&self.processed), t.on(&self.inbox));
                 for id in update_ids {
-                    processed.insert(&id.to_be_bytes(), &at)?;
-                    inbox.remove(&id.to_be_bytes())?;
+                    processed.insert(id.to_be_bytes(), &at)?;
+                    inbox.remove(id.to_be_bytes())?;
                 }
-                Ok::<_, sled::transaction::ConflictableTransactionError<StoreError>>(())
+                Ok(())
             })
             .map_err(tx_error)?;
         Ok(())
@@ -630,7 +646,7 @@ impl Store {
     pub fn prune_processed(&self, now: jiff::Timestamp) -> Result<usize, StoreError> {
         let _writing = self.writing();
         let cutoff = (now - PROCESSED_FOR).as_second();
-        let mut batch = sled::Batch::default();
+        let mut batch = Batch::default();
         let mut pruned = 0;
         for r in self.processed.iter() {
             let (k, v) = r?;

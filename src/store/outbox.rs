@@ -7,10 +7,8 @@ use std::sync::{Arc, Mutex};
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
-use sled::Transactional;
-use sled::transaction::ConflictableTransactionError;
 
-use super::codec::{abort, locked, tx_error};
+use super::codec::{TxResult, abort, locked, tx_error};
 use super::{META_DIGEST_AT, META_DIGEST_DATE, Store, StoreError};
 use crate::outcome::OutMessage;
 use crate::records::DeliveryRef;
@@ -113,7 +111,7 @@ impl Store {
     /// rows it covered to the outlet (see [`Release`]).
     pub fn flush(&self) -> Result<(), StoreError> {
         let rows = std::mem::take(&mut *locked(&self.release.unflushed));
-        if let Err(e) = self.db.flush() {
+        if let Err(e) = self.kv.sync() {
             // Not durable: kept for the next flush.
             let mut unflushed = locked(&self.release.unflushed);
             let later = std::mem::replace(&mut *unflushed, rows);
@@ -199,8 +197,10 @@ impl Store {
         at: Timestamp,
     ) -> Result<(), StoreError> {
         let _writing = self.writing();
-        let rows = (&self.outbox, &self.meta)
-            .transaction(|(outbox, meta)| {
+        let rows = self
+            .kv
+            .transaction(|t| {
+                let (outbox, meta) = (t.on(&self.outbox), t.on(&self.meta));
                 if meta.get(META_DIGEST_DATE)?.as_deref() == Some(date.as_bytes()) {
                     return Ok(Vec::new());
                 }
@@ -208,12 +208,12 @@ impl Store {
                 for message in messages {
                     let item = OutItem::Message(message.clone());
                     let row = OutboxRow::new(outbox.generate_id()?, Priority::Notice, item, at);
-                    outbox.insert(&row.key(), self.sealed_transit(&row).map_err(abort)?)?;
+                    outbox.insert(row.key(), self.sealed_transit(&row).map_err(abort)?)?;
                     rows.push(row);
                 }
                 meta.insert(META_DIGEST_DATE, date.as_bytes())?;
                 meta.insert(META_DIGEST_AT, at.to_string().as_bytes())?;
-                Ok::<_, ConflictableTransactionError<StoreError>>(rows)
+                TxResult::Ok(rows)
             })
             .map_err(tx_error)?;
         self.unflushed(rows);

@@ -1,0 +1,766 @@
+//! The store's trees: sled behind a journal, the recent writes in memory.
+//!
+//! A write (a transaction's write set, a batch, one insert or removal) is
+//! appended to the journal's buffer as one record and put into the
+//! *active layer*, an ordered map per tree that every read consults
+//! before sled. [`Kv::sync`] (the group commit) writes the buffer and
+//! syncs the journal once for everything gathered: from then on those
+//! writes survive a crash. sled is brought up to date behind, by a
+//! *checkpoint* (every second, or sooner when the layer holds 8 MiB): the
+//! active layer is frozen (reads still see it), the journal moves on to a
+//! new segment, the frozen layer goes into sled in one batch per tree,
+//! sled is flushed, and only then are the journal's older segments
+//! removed. At open, segments left by a crash are replayed into sled.
+//!
+//! So sled is never ahead of the journal, and a key written many times
+//! between two checkpoints (a session, a user's last activity) reaches
+//! sled once; a row written and removed between two checkpoints (a raw
+//! update in the inbox, a message in the outbox) never reaches it.
+//!
+//! Transactions run one at a time under the writer's lock, as sled runs
+//! its own under one lock: reads inside one see every committed write and
+//! their own, so a checked version or a counter cannot change under them.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::ops::Bound;
+use std::path::Path;
+use std::sync::{Arc, Condvar, Mutex, RwLock, Weak};
+use std::time::{Duration, Instant};
+
+use sled::IVec;
+
+use super::codec::{TxError, TxResult, locked};
+use super::journal::{self, Op, Segments};
+
+/// The trees, by their number in the journal: never reorder, only append.
+pub(super) const NAMES: [&str; 17] = [
+    "users",
+    "profiles",
+    "sessions",
+    "tickets",
+    "tickets_by_user",
+    "counters",
+    "processed",
+    "outbox",
+    "meta",
+    "faq_log",
+    "inbox",
+    "broadcasts",
+    "bc_ledger",
+    "bc_pending",
+    "sent",
+    "facets",
+    "__sled__default",
+];
+
+/// A checkpoint starts once the active layer holds this much …
+const CHECKPOINT_BYTES: usize = 8 << 20;
+/// … or its oldest write is this old.
+const CHECKPOINT_AGE: Duration = Duration::from_secs(1);
+
+/// A key's latest value in a layer (`None`: removed).
+#[derive(Clone)]
+struct Entry {
+    value: Option<IVec>,
+    /// The key was in no older layer nor in sled when this entry was made:
+    /// removing it again just forgets the entry.
+    fresh: bool,
+}
+
+#[derive(Default)]
+struct Layer {
+    maps: Vec<BTreeMap<Vec<u8>, Entry>>,
+    bytes: usize,
+    since: Option<Instant>,
+}
+
+impl Layer {
+    fn new() -> Layer {
+        Layer {
+            maps: vec![BTreeMap::new(); NAMES.len()],
+            bytes: 0,
+            since: None,
+        }
+    }
+}
+
+struct Layers {
+    active: Layer,
+    /// The layer a checkpoint is writing into sled.
+    frozen: Option<Arc<Layer>>,
+}
+
+/// Records committed since the last group commit.
+#[derive(Default)]
+struct Writer {
+    buf: Vec<u8>,
+}
+
+/// The trees' shared core.
+pub(super) struct Kv {
+    db: sled::Db,
+    trees: Vec<sled::Tree>,
+    layers: RwLock<Layers>,
+    writer: Mutex<Writer>,
+    io: Mutex<Segments>,
+    checkpointing: Mutex<()>,
+    /// Why a checkpoint failed: every later sync fails with it.
+    failed: Mutex<Option<String>>,
+}
+
+/// One tree of the store.
+#[derive(Clone)]
+pub(super) struct Tree {
+    kv: Arc<Kv>,
+    id: usize,
+}
+
+/// Writes to apply together ([`Tree::apply_batch`]), in order.
+#[derive(Default)]
+pub(super) struct Batch {
+    ops: BTreeMap<Vec<u8>, Option<IVec>>,
+}
+
+impl Batch {
+    pub fn insert(&mut self, key: impl AsRef<[u8]>, value: impl Into<IVec>) {
+        self.ops.insert(key.as_ref().to_vec(), Some(value.into()));
+    }
+
+    pub fn remove(&mut self, key: impl AsRef<[u8]>) {
+        self.ops.insert(key.as_ref().to_vec(), None);
+    }
+}
+
+fn read<T>(l: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
+    l.read().unwrap_or_else(|e| e.into_inner())
+}
+
+fn write<T>(l: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
+    l.write().unwrap_or_else(|e| e.into_inner())
+}
+
+fn io_error(e: std::io::Error) -> sled::Error {
+    sled::Error::Io(e)
+}
+
+/// The write set of one commit, per tree.
+type Writes = Vec<BTreeMap<Vec<u8>, Option<IVec>>>;
+
+fn no_writes() -> Writes {
+    vec![BTreeMap::new(); NAMES.len()]
+}
+
+impl Kv {
+    /// The trees of `db`, after replaying the journal in `data` (none for
+    /// a store in memory) into it.
+    pub fn open(db: sled::Db, data: Option<&Path>) -> Result<Arc<Kv>, sled::Error> {
+        let mut trees = Vec::new();
+        for name in NAMES {
+            trees.push(db.open_tree(name)?);
+        }
+        let io = match data {
+            Some(data) => {
+                let dir = data.join(journal::DIR);
+                let last = replay(&db, &trees, &dir)?;
+                Segments::start(&dir, last).map_err(io_error)?
+            }
+            None => Segments::in_memory(),
+        };
+        Ok(Arc::new(Kv {
+            db,
+            trees,
+            layers: RwLock::new(Layers {
+                active: Layer::new(),
+                frozen: None,
+            }),
+            writer: Default::default(),
+            io: Mutex::new(io),
+            checkpointing: Default::default(),
+            failed: Default::default(),
+        }))
+    }
+
+    pub fn tree(self: &Arc<Kv>, name: &str) -> Tree {
+        let id = NAMES
+            .iter()
+            .position(|n| *n == name)
+            .expect("a tree of the journal");
+        Tree {
+            kv: Arc::clone(self),
+            id,
+        }
+    }
+
+    /// A key's value in the layers: `Some(None)` if removed there, `None`
+    /// if they do not have it.
+    fn layered(&self, tree: usize, key: &[u8]) -> Option<Option<IVec>> {
+        let layers = read(&self.layers);
+        if let Some(e) = layers.active.maps[tree].get(key) {
+            return Some(e.value.clone());
+        }
+        let e = layers.frozen.as_ref()?.maps[tree].get(key)?;
+        Some(e.value.clone())
+    }
+
+    fn get(&self, tree: usize, key: &[u8]) -> sled::Result<Option<IVec>> {
+        match self.layered(tree, key) {
+            Some(v) => Ok(v),
+            None => self.trees[tree].get(key),
+        }
+    }
+
+    /// Whether the key is below the active layer (frozen layer or sled).
+    fn below(&self, tree: usize, key: &[u8]) -> sled::Result<bool> {
+        let frozen = read(&self.layers).frozen.clone();
+        if let Some(e) = frozen.as_ref().and_then(|f| f.maps[tree].get(key)) {
+            return Ok(e.value.is_some());
+        }
+        self.trees[tree].contains_key(key)
+    }
+
+    /// Appends a write set as one record and puts it in the active layer.
+    /// The caller holds the writer.
+    fn commit(&self, w: &mut Writer, writes: Writes) -> sled::Result<()> {
+        if writes.iter().all(BTreeMap::is_empty) {
+            return Ok(());
+        }
+        let ops = writes.iter().enumerate().flat_map(|(tree, map)| {
+            map.iter().map(move |(k, v)| Op {
+                tree: tree as u8,
+                key: k,
+                value: v.as_deref(),
+            })
+        });
+        journal::encode(&mut w.buf, ops);
+        // Which new keys are already below (outside the layers' lock: only
+        // a checkpoint's end changes what is below, and not its union).
+        let mut plan = Vec::new();
+        {
+            let layers = read(&self.layers);
+            for (tree, map) in writes.into_iter().enumerate() {
+                for (k, v) in map {
+                    let known = layers.active.maps[tree].contains_key(&k);
+                    plan.push((tree, k, v, known));
+                }
+            }
+        }
+        let mut fresh = Vec::with_capacity(plan.len());
+        for (tree, k, _, known) in &plan {
+            fresh.push(!known && !self.below(*tree, k)?);
+        }
+        let mut layers = write(&self.layers);
+        let active = &mut layers.active;
+        active.since.get_or_insert_with(Instant::now);
+        for ((tree, k, v, _), fresh) in plan.into_iter().zip(fresh) {
+            active.bytes += k.len() + v.as_ref().map_or(0, |v| v.len()) + 64;
+            let map = &mut active.maps[tree];
+            match (map.get_mut(&k), v) {
+                (Some(e), Some(v)) => e.value = Some(v),
+                (Some(e), None) => {
+                    if e.fresh {
+                        map.remove(&k);
+                    } else {
+                        e.value = None;
+                    }
+                }
+                (None, Some(v)) => {
+                    map.insert(
+                        k,
+                        Entry {
+                            value: Some(v),
+                            fresh,
+                        },
+                    );
+                }
+                (None, None) => {
+                    if !fresh {
+                        map.insert(
+                            k,
+                            Entry {
+                                value: None,
+                                fresh: false,
+                            },
+                        );
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs `f` as one transaction: its writes are committed together if
+    /// it returns `Ok`, forgotten if it aborts.
+    pub fn transaction<R>(&self, f: impl FnOnce(&Txn<'_>) -> TxResult<R>) -> TxResult<R> {
+        let mut w = locked(&self.writer);
+        let txn = Txn {
+            kv: self,
+            writes: RefCell::new(no_writes()),
+        };
+        let r = f(&txn)?;
+        self.commit(&mut w, txn.writes.into_inner())?;
+        Ok(r)
+    }
+
+    /// One tree's writes, committed as one record; returns the value
+    /// `before` had just before (read under the writer, so no other write
+    /// comes between).
+    fn write_one(
+        &self,
+        tree: usize,
+        ops: BTreeMap<Vec<u8>, Option<IVec>>,
+        before: Option<&[u8]>,
+    ) -> sled::Result<Option<IVec>> {
+        let mut w = locked(&self.writer);
+        let before = match before {
+            Some(key) => self.get(tree, key)?,
+            None => None,
+        };
+        let mut writes = no_writes();
+        writes[tree] = ops;
+        self.commit(&mut w, writes)?;
+        Ok(before)
+    }
+
+    /// The group commit: everything committed so far is on disk when this
+    /// returns.
+    pub fn sync(&self) -> sled::Result<()> {
+        if let Some(e) = locked(&self.failed).clone() {
+            return Err(io_error(std::io::Error::other(e)));
+        }
+        let mut io = locked(&self.io);
+        let buf = std::mem::take(&mut locked(&self.writer).buf);
+        io.append(&buf).map_err(io_error)
+    }
+
+    /// Whether the active layer is due for a checkpoint.
+    fn due(&self) -> bool {
+        let layers = read(&self.layers);
+        layers.active.bytes >= CHECKPOINT_BYTES
+            || layers
+                .active
+                .since
+                .is_some_and(|t| t.elapsed() >= CHECKPOINT_AGE)
+    }
+
+    /// Brings sled up to date with everything committed, then forgets the
+    /// journal segments that held it.
+    pub fn checkpoint(&self) -> sled::Result<()> {
+        let _one = locked(&self.checkpointing);
+        if let Some(e) = locked(&self.failed).clone() {
+            return Err(io_error(std::io::Error::other(e)));
+        }
+        let (frozen, ended) = {
+            let mut io = locked(&self.io);
+            let (frozen, buf) = {
+                let mut w = locked(&self.writer);
+                let mut layers = write(&self.layers);
+                if layers.active.since.is_none() {
+                    return Ok(());
+                }
+                let frozen = Arc::new(std::mem::replace(&mut layers.active, Layer::new()));
+                layers.frozen = Some(Arc::clone(&frozen));
+                (frozen, std::mem::take(&mut w.buf))
+            };
+            // The frozen layer's records end the current segment, on disk
+            // before any of them reaches sled.
+            io.append(&buf).map_err(io_error)?;
+            let ended = io.rotate().map_err(io_error)?;
+            (frozen, ended)
+        };
+        for (tree, map) in frozen.maps.iter().enumerate() {
+            if map.is_empty() {
+                continue;
+            }
+            let mut batch = sled::Batch::default();
+            for (k, e) in map {
+                match &e.value {
+                    Some(v) => batch.insert(k.as_slice(), v.clone()),
+                    None => batch.remove(k.as_slice()),
+                }
+            }
+            self.trees[tree].apply_batch(batch)?;
+        }
+        self.db.flush()?;
+        if let Some(path) = ended {
+            let older: Vec<_> = journal::segments(path.parent().unwrap_or(Path::new(".")))
+                .map_err(io_error)?
+                .into_iter()
+                .map(|(_, p)| p)
+                .take_while(|p| *p <= path)
+                .collect();
+            journal::remove(&older).map_err(io_error)?;
+        }
+        write(&self.layers).frozen = None;
+        Ok(())
+    }
+
+    fn fail(&self, e: &sled::Error) {
+        locked(&self.failed).get_or_insert_with(|| e.to_string());
+    }
+
+    /// The layers' entries of a tree within bounds, newest value per key.
+    fn overlay(&self, tree: usize, lo: &[u8], prefix: bool) -> Vec<(Vec<u8>, Option<IVec>)> {
+        let layers = read(&self.layers);
+        let range = (Bound::Included(lo.to_vec()), Bound::Unbounded);
+        let within = |k: &Vec<u8>| !prefix || k.starts_with(lo);
+        let mut merged: BTreeMap<Vec<u8>, Option<IVec>> = BTreeMap::new();
+        if let Some(f) = &layers.frozen {
+            for (k, e) in f.maps[tree]
+                .range(range.clone())
+                .take_while(|(k, _)| within(k))
+            {
+                merged.insert(k.clone(), e.value.clone());
+            }
+        }
+        for (k, e) in layers.active.maps[tree]
+            .range(range)
+            .take_while(|(k, _)| within(k))
+        {
+            merged.insert(k.clone(), e.value.clone());
+        }
+        merged.into_iter().collect()
+    }
+}
+
+/// Replays the journal's segments into sled, flushes it and removes them;
+/// returns the last segment's number.
+fn replay(db: &sled::Db, trees: &[sled::Tree], dir: &Path) -> sled::Result<u64> {
+    let segments = journal::segments(dir).map_err(io_error)?;
+    let Some(last) = segments.last().map(|(seq, _)| *seq) else {
+        return Ok(0);
+    };
+    let mut writes = no_writes();
+    let mut records = 0;
+    for (_, path) in &segments {
+        let bytes = journal::read(path).map_err(io_error)?;
+        let (n, whole) = journal::decode(&bytes, |op| {
+            if let Some(map) = writes.get_mut(op.tree as usize) {
+                map.insert(op.key.to_vec(), op.value.map(IVec::from));
+            }
+        });
+        records += n;
+        if !whole {
+            tracing::warn!(
+                segment = %path.display(),
+                "the journal ends in a record a crash cut short; it was never confirmed"
+            );
+        }
+    }
+    for (tree, map) in writes.into_iter().enumerate() {
+        let mut batch = sled::Batch::default();
+        for (k, v) in map {
+            match v {
+                Some(v) => batch.insert(k, v),
+                None => batch.remove(k),
+            }
+        }
+        trees[tree].apply_batch(batch)?;
+    }
+    db.flush()?;
+    let paths: Vec<_> = segments.into_iter().map(|(_, p)| p).collect();
+    journal::remove(&paths).map_err(io_error)?;
+    if records > 0 {
+        tracing::info!(records, "the journal was replayed into the store");
+    }
+    Ok(last)
+}
+
+/// Checkpoints the trees in the background until dropped (then once more).
+pub(super) struct Checkpointer {
+    stop: Arc<(Mutex<bool>, Condvar)>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Checkpointer {
+    pub fn start(kv: &Arc<Kv>) -> Checkpointer {
+        let stop: Arc<(Mutex<bool>, Condvar)> = Default::default();
+        let weak: Weak<Kv> = Arc::downgrade(kv);
+        let signal = Arc::clone(&stop);
+        let thread = std::thread::Builder::new()
+            .name("checkpoint".into())
+            .spawn(move || {
+                loop {
+                    let stopping = {
+                        let (m, cv) = &*signal;
+                        let g = locked(m);
+                        let (g, _) = cv
+                            .wait_timeout(g, Duration::from_millis(100))
+                            .unwrap_or_else(|e| e.into_inner());
+                        *g
+                    };
+                    let Some(kv) = weak.upgrade() else { return };
+                    if stopping || kv.due() {
+                        if let Err(e) = kv.checkpoint() {
+                            tracing::error!(error = %e, "cannot bring the store up to date");
+                            kv.fail(&e);
+                        }
+                    }
+                    if stopping {
+                        return;
+                    }
+                }
+            })
+            .expect("a thread for checkpoints");
+        Checkpointer {
+            stop,
+            thread: Some(thread),
+        }
+    }
+}
+
+impl Drop for Checkpointer {
+    fn drop(&mut self) {
+        *locked(&self.stop.0) = true;
+        self.stop.1.notify_all();
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// A transaction in progress ([`Kv::transaction`]).
+pub(super) struct Txn<'k> {
+    kv: &'k Kv,
+    writes: RefCell<Writes>,
+}
+
+impl<'k> Txn<'k> {
+    /// `tree` inside this transaction.
+    pub fn on<'t>(&'t self, tree: &Tree) -> TxTree<'t, 'k> {
+        TxTree {
+            txn: self,
+            id: tree.id,
+        }
+    }
+}
+
+/// A tree inside a transaction: reads see the transaction's own writes.
+#[derive(Clone, Copy)]
+pub(super) struct TxTree<'t, 'k> {
+    txn: &'t Txn<'k>,
+    id: usize,
+}
+
+impl TxTree<'_, '_> {
+    pub fn get(&self, key: impl AsRef<[u8]>) -> TxResult<Option<IVec>> {
+        let key = key.as_ref();
+        if let Some(v) = self.txn.writes.borrow()[self.id].get(key) {
+            return Ok(v.clone());
+        }
+        Ok(self.txn.kv.get(self.id, key)?)
+    }
+
+    pub fn insert(&self, key: impl AsRef<[u8]>, value: impl Into<IVec>) -> TxResult<()> {
+        self.txn.writes.borrow_mut()[self.id].insert(key.as_ref().to_vec(), Some(value.into()));
+        Ok(())
+    }
+
+    pub fn remove(&self, key: impl AsRef<[u8]>) -> TxResult<()> {
+        self.txn.writes.borrow_mut()[self.id].insert(key.as_ref().to_vec(), None);
+        Ok(())
+    }
+
+    pub fn generate_id(&self) -> TxResult<u64> {
+        Ok(self.txn.kv.db.generate_id()?)
+    }
+}
+
+impl Tree {
+    pub fn get(&self, key: impl AsRef<[u8]>) -> sled::Result<Option<IVec>> {
+        self.kv.get(self.id, key.as_ref())
+    }
+
+    pub fn contains_key(&self, key: impl AsRef<[u8]>) -> sled::Result<bool> {
+        Ok(self.get(key)?.is_some())
+    }
+
+    /// Sets a key; returns its value before.
+    pub fn insert(
+        &self,
+        key: impl AsRef<[u8]>,
+        value: impl Into<IVec>,
+    ) -> sled::Result<Option<IVec>> {
+        self.write_one(key.as_ref(), Some(value.into()))
+    }
+
+    /// Removes a key; returns its value before.
+    pub fn remove(&self, key: impl AsRef<[u8]>) -> sled::Result<Option<IVec>> {
+        self.write_one(key.as_ref(), None)
+    }
+
+    fn write_one(&self, key: &[u8], value: Option<IVec>) -> sled::Result<Option<IVec>> {
+        let mut ops = BTreeMap::new();
+        ops.insert(key.to_vec(), value);
+        self.kv.write_one(self.id, ops, Some(key))
+    }
+
+    pub fn apply_batch(&self, batch: Batch) -> sled::Result<()> {
+        self.kv.write_one(self.id, batch.ops, None).map(|_| ())
+    }
+
+    /// Every key and value, in key order.
+    pub fn iter(&self) -> Iter {
+        self.scan(&[], false)
+    }
+
+    /// The keys starting with `prefix`, in order.
+    pub fn scan_prefix(&self, prefix: impl AsRef<[u8]>) -> Iter {
+        self.scan(prefix.as_ref(), true)
+    }
+
+    fn scan(&self, lo: &[u8], prefix: bool) -> Iter {
+        let overlay = self.kv.overlay(self.id, lo, prefix);
+        let base = if prefix {
+            self.kv.trees[self.id].scan_prefix(lo)
+        } else {
+            self.kv.trees[self.id].range(lo.to_vec()..)
+        };
+        Iter {
+            overlay: overlay.into_iter().peekable(),
+            base: base.peekable(),
+        }
+    }
+
+    /// How many keys (a full scan, as in sled).
+    pub fn len(&self) -> usize {
+        self.iter().count()
+    }
+
+    /// Makes every write so far durable (the group commit).
+    pub fn flush(&self) -> sled::Result<()> {
+        self.kv.sync()
+    }
+}
+
+/// The layers' entries merged over sled's, in key order.
+pub(super) struct Iter {
+    overlay: std::iter::Peekable<std::vec::IntoIter<(Vec<u8>, Option<IVec>)>>,
+    base: std::iter::Peekable<sled::Iter>,
+}
+
+impl Iterator for Iter {
+    type Item = sled::Result<(IVec, IVec)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        use std::cmp::Ordering;
+        loop {
+            let base = match self.base.peek() {
+                Some(Ok((k, _))) => Some(k.clone()),
+                Some(Err(_)) => return self.base.next(),
+                None => None,
+            };
+            let order = match (self.overlay.peek(), &base) {
+                (None, None) => return None,
+                (None, Some(_)) => Ordering::Greater,
+                (Some(_), None) => Ordering::Less,
+                (Some((o, _)), Some(b)) => o.as_slice().cmp(b),
+            };
+            if order == Ordering::Greater {
+                return self.base.next();
+            }
+            if order == Ordering::Equal {
+                self.base.next();
+            }
+            let (k, v) = self.overlay.next()?;
+            if let Some(v) = v {
+                return Some(Ok((IVec::from(k), v)));
+            }
+        }
+    }
+}
+
+impl From<sled::Error> for TxError {
+    fn from(e: sled::Error) -> TxError {
+        TxError::Storage(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kv() -> (tempfile::TempDir, Arc<Kv>) {
+        let dir = tempfile::tempdir().unwrap();
+        let db = sled::Config::new().path(dir.path()).open().unwrap();
+        let kv = Kv::open(db, Some(dir.path())).unwrap();
+        (dir, kv)
+    }
+
+    fn all(t: &Tree) -> Vec<(Vec<u8>, Vec<u8>)> {
+        t.iter()
+            .map(|r| r.map(|(k, v)| (k.to_vec(), v.to_vec())).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn reads_merge_the_layers_over_sled_through_checkpoints() {
+        let (_dir, kv) = kv();
+        let t = kv.tree("meta");
+        t.insert(b"a", &b"1"[..]).unwrap();
+        t.insert(b"c", &b"3"[..]).unwrap();
+        kv.checkpoint().unwrap();
+        t.insert(b"b", &b"2"[..]).unwrap();
+        t.remove(b"c").unwrap();
+        t.insert(b"d", &b"4"[..]).unwrap();
+        t.remove(b"d").unwrap();
+        assert_eq!(
+            all(&t),
+            vec![
+                (b"a".to_vec(), b"1".to_vec()),
+                (b"b".to_vec(), b"2".to_vec())
+            ]
+        );
+        assert_eq!(t.get(b"c").unwrap(), None);
+        assert_eq!(t.scan_prefix(b"b").count(), 1);
+        // Removed and fresh: no entry left behind.
+        assert!(!read(&kv.layers).active.maps[8].contains_key(&b"d"[..]));
+        kv.checkpoint().unwrap();
+        assert_eq!(all(&t).len(), 2);
+        assert_eq!(kv.trees[8].len(), 2);
+    }
+
+    #[test]
+    fn an_aborted_transaction_writes_nothing() {
+        let (_dir, kv) = kv();
+        let t = kv.tree("counters");
+        let r: TxResult<()> = kv.transaction(|txn| {
+            txn.on(&t).insert(b"x", &b"1"[..])?;
+            assert_eq!(txn.on(&t).get(b"x")?.as_deref(), Some(&b"1"[..]));
+            Err(TxError::Storage(sled::Error::Unsupported("no".into())))
+        });
+        assert!(r.is_err());
+        assert_eq!(t.get(b"x").unwrap(), None);
+    }
+
+    #[test]
+    fn synced_writes_come_back_after_a_crash() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let db = sled::Config::new().path(dir.path()).open().unwrap();
+            let kv = Kv::open(db, Some(dir.path())).unwrap();
+            let t = kv.tree("sessions");
+            t.insert(b"k", &b"v1"[..]).unwrap();
+            kv.checkpoint().unwrap();
+            t.insert(b"k", &b"v2"[..]).unwrap();
+            t.insert(b"gone", &b"x"[..]).unwrap();
+            kv.sync().unwrap();
+            // Not synced: as if the process died before the group commit.
+            t.insert(b"late", &b"x"[..]).unwrap();
+            locked(&kv.writer).buf.clear();
+            // No checkpoint: the drop below is a crash for the layers.
+        }
+        let db = sled::Config::new().path(dir.path()).open().unwrap();
+        let kv = Kv::open(db, Some(dir.path())).unwrap();
+        let t = kv.tree("sessions");
+        assert_eq!(t.get(b"k").unwrap().as_deref(), Some(&b"v2"[..]));
+        assert_eq!(t.get(b"gone").unwrap().as_deref(), Some(&b"x"[..]));
+        assert_eq!(t.get(b"late").unwrap(), None);
+        assert_eq!(
+            journal::segments(&dir.path().join(journal::DIR))
+                .unwrap()
+                .len(),
+            1
+        );
+    }
+}
