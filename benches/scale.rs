@@ -73,6 +73,11 @@ fn main() {
     }
 }
 
+/// The binary to measure: this build, or `OPOP_BENCH_BIN` (another build).
+fn opop_binary() -> String {
+    std::env::var("OPOP_BENCH_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_opop-bot").to_string())
+}
+
 /// Fills a data folder with one of the sets.
 fn seed(set: &str, dir: &Path) {
     let now: Timestamp = "2026-11-28T03:00:00Z".parse().unwrap();
@@ -121,7 +126,17 @@ fn users(dir: &Path, n: i64, now: Timestamp) {
 fn start(dir: &Path) -> (f64, u64, u64) {
     let fake = FakeBotApi::start_blocking(TOKEN, FakeConfig::default());
     let spawned = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_opop-bot"))
+    // SCALE_WRAP="perf record -g -o /tmp/perf.data" profiles the bot.
+    let mut command = match std::env::var("SCALE_WRAP") {
+        Ok(wrap) => {
+            let mut words = wrap.split_whitespace();
+            let mut cmd = Command::new(words.next().expect("a command"));
+            cmd.args(words).arg("--").arg(opop_binary());
+            cmd
+        }
+        Err(_) => Command::new(opop_binary()),
+    };
+    let mut child = command
         .arg("run")
         .env("OPOP_DATA_DIR", dir)
         .env_remove("OPOP_CONFIG")
@@ -140,7 +155,12 @@ fn start(dir: &Path) -> (f64, u64, u64) {
     }
     let ms = spawned.elapsed().as_secs_f64() * 1000.0;
     std::thread::sleep(Duration::from_secs(2));
-    let status = std::fs::read_to_string(format!("/proc/{}/status", child.id())).unwrap();
+    let pid = std::fs::read_to_string(format!("/proc/{}/task/{}/children", child.id(), child.id()))
+        .ok()
+        .and_then(|c| c.split_whitespace().next().map(str::to_string))
+        .filter(|_| std::env::var("SCALE_WRAP").is_ok())
+        .unwrap_or_else(|| child.id().to_string());
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
     let kb = |field: &str| -> u64 {
         status
             .lines()
@@ -149,10 +169,13 @@ fn start(dir: &Path) -> (f64, u64, u64) {
             .unwrap_or(0)
     };
     let (rss, hwm) = (kb("VmRSS:"), kb("VmHWM:"));
+    if let Ok(secs) = std::env::var("SCALE_PAUSE") {
+        // To look at the process: its pid, then a pause.
+        eprintln!("pid {} data {}", child.id(), dir.display());
+        std::thread::sleep(Duration::from_secs(secs.parse().unwrap_or(30)));
+    }
     // A clean stop, so the next run starts from a checkpointed folder.
-    let _ = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status();
+    let _ = Command::new("kill").args(["-TERM", &pid]).status();
     let _ = child.wait();
     (ms, rss, hwm)
 }

@@ -32,8 +32,6 @@ use super::{SCHEMA_VERSION, Store, StoreError};
 
 const FORMAT: &str = "opop-bot backup";
 
-/// One tree's records as (key, opened value).
-type Records = Vec<(sled::IVec, Vec<u8>)>;
 const VERSION: u32 = 1;
 
 /// Trees of rows in transit, which an unchecked restore leaves out.
@@ -327,30 +325,23 @@ fn from_hex(s: &str) -> Option<Vec<u8>> {
 }
 
 impl Store {
-    /// Writes a consistent snapshot of every tree.
+    /// Writes a consistent snapshot of every tree. Records are streamed
+    /// as they are read (the header's counts come from a first pass), so
+    /// memory does not grow with the store; writers wait meanwhile.
     pub fn backup(&self, out: &mut (impl Write + ?Sized)) -> Result<Summary, BackupError> {
         let _quiet = self.gate.write().unwrap_or_else(|e| e.into_inner());
         // Values are opened: a backup holds plain JSON, and restore seals
         // it again with the new folder's keys. Records of an erased person
         // (their key is gone) are not part of it.
-        let mut snapshot: Vec<(&'static str, Records)> = Vec::new();
+        let mut counts: BTreeMap<String, u64> = BTreeMap::new();
         for (name, tree) in self.all_trees() {
-            let mut records = Vec::new();
-            for r in tree.iter() {
-                let (k, v) = r.map_err(StoreError::from)?;
-                match self.keys.open(&v) {
-                    Ok(plain) => records.push((k, plain.into_owned())),
-                    Err(super::crypt::CryptError::Shredded) => {}
-                    Err(e) => return Err(StoreError::from(e).into()),
-                }
-            }
-            snapshot.push((name, records));
+            let mut n = 0;
+            self.each_opened(tree, |_, _| {
+                n += 1;
+                Ok(())
+            })?;
+            counts.insert(name.to_string(), n);
         }
-        drop(_quiet);
-        let counts: BTreeMap<String, u64> = snapshot
-            .iter()
-            .map(|(name, records)| (name.to_string(), records.len() as u64))
-            .collect();
         let header = Header {
             format: FORMAT.into(),
             version: VERSION,
@@ -359,9 +350,9 @@ impl Store {
         };
         serde_json::to_writer(&mut *out, &header).map_err(std::io::Error::from)?;
         out.write_all(b"\n")?;
-        for (name, records) in &snapshot {
-            let json_tree = JSON_TREES.contains(name);
-            for (k, v) in records {
+        for (name, tree) in self.all_trees() {
+            let json_tree = JSON_TREES.contains(&name);
+            self.each_opened(tree, |k, v| {
                 let raw = if json_tree {
                     std::str::from_utf8(v)
                         .ok()
@@ -377,10 +368,28 @@ impl Store {
                 };
                 serde_json::to_writer(&mut *out, &line).map_err(std::io::Error::from)?;
                 out.write_all(b"\n")?;
-            }
+                Ok(())
+            })?;
         }
         out.flush()?;
         Ok(Summary { counts })
+    }
+
+    /// Every record of `tree` its keys can open, opened, in key order.
+    fn each_opened(
+        &self,
+        tree: &super::kv::Tree,
+        mut each: impl FnMut(&[u8], &[u8]) -> Result<(), BackupError>,
+    ) -> Result<(), BackupError> {
+        for r in tree.iter() {
+            let (k, v) = r.map_err(StoreError::from)?;
+            match self.keys.open(&v) {
+                Ok(plain) => each(&k, &plain)?,
+                Err(super::crypt::CryptError::Shredded) => {}
+                Err(e) => return Err(StoreError::from(e).into()),
+            }
+        }
+        Ok(())
     }
 
     /// [`Store::backup`] with the signature line of the folder's backup

@@ -17,7 +17,6 @@
 //! old one reads as shredded, never as damaged.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -57,6 +56,52 @@ struct State {
     /// The key backups of this folder are signed with (hex).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     backup_key: Option<String>,
+}
+
+/// The file's [`State`], written straight from the ring: no copy of every
+/// key as strings first (with 100,000 people that copy was 20 MB).
+struct Saved<'r>(&'r Ring);
+
+impl Serialize for Saved<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let ring = self.0;
+        let mut state = s.serialize_struct("State", 5)?;
+        state.serialize_field("v", &2u32)?;
+        state.serialize_field("epoch", &ring.epoch)?;
+        state.serialize_field("keys", &Keys(ring))?;
+        state.serialize_field("generations", &Generations(ring))?;
+        if let Some(k) = &ring.backup_key {
+            state.serialize_field("backup_key", &hex(k))?;
+        }
+        state.end()
+    }
+}
+
+struct Keys<'r>(&'r Ring);
+
+impl Serialize for Keys<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(
+            self.0
+                .keys
+                .iter()
+                .map(|((owner, generation), k)| (format!("{owner}:{generation}"), hex(k))),
+        )
+    }
+}
+
+struct Generations<'r>(&'r Ring);
+
+impl Serialize for Generations<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(
+            self.0
+                .generations
+                .iter()
+                .map(|(owner, generation)| (owner.to_string(), *generation)),
+        )
+    }
 }
 
 /// A key's identity: its owner and generation.
@@ -201,27 +246,14 @@ impl Keyring {
         let Some(path) = &self.path else {
             return Ok(());
         };
-        let state = State {
-            v: 2,
-            epoch: ring.epoch,
-            keys: ring
-                .keys
-                .iter()
-                .map(|((owner, generation), k)| (format!("{owner}:{generation}"), hex(k)))
-                .collect(),
-            generations: ring
-                .generations
-                .iter()
-                .map(|(owner, generation)| (owner.to_string(), *generation))
-                .collect(),
-            backup_key: ring.backup_key.as_ref().map(|k| hex(k)),
-        };
         let io = |source| CryptError::Io {
             path: path.display().to_string(),
             source,
         };
-        let bytes = serde_json::to_vec(&state).expect("keyring serializes");
-        crate::files::write_whole(path, |file| file.write_all(&bytes)).map_err(io)?;
+        crate::files::write_whole(path, |file| {
+            serde_json::to_writer(&mut *file, &Saved(ring)).map_err(std::io::Error::from)
+        })
+        .map_err(io)?;
         Ok(())
     }
 

@@ -95,7 +95,12 @@ struct Layers {
 #[derive(Default)]
 struct Writer {
     buf: Vec<u8>,
+    /// The buffer the last group commit wrote, emptied, for the next.
+    spare: Vec<u8>,
 }
+
+/// A spare buffer larger than this is let go (after a burst).
+const SPARE_MAX: usize = 1 << 20;
 
 /// The trees' shared core.
 pub(super) struct Kv {
@@ -329,8 +334,20 @@ impl Kv {
             return Err(io_error(std::io::Error::other(e)));
         }
         let mut io = locked(&self.io);
-        let buf = std::mem::take(&mut locked(&self.writer).buf);
-        io.append(&buf).map_err(io_error)
+        let mut buf = {
+            // The next records go to the spare buffer, so neither is grown
+            // again from nothing at every group commit.
+            let mut w = locked(&self.writer);
+            let spare = std::mem::take(&mut w.spare);
+            std::mem::replace(&mut w.buf, spare)
+        };
+        let written = io.append(&buf).map_err(io_error);
+        buf.clear();
+        let mut w = locked(&self.writer);
+        if buf.capacity() <= SPARE_MAX {
+            w.spare = buf;
+        }
+        written
     }
 
     /// Whether the active layer is due for a checkpoint.

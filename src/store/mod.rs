@@ -228,7 +228,10 @@ impl Store {
             }
         }
         let keyring = path.join(crypt::FILE);
-        let db = sled::Config::new().path(path).open()?;
+        let db = sled::Config::new()
+            .path(path)
+            .cache_capacity(32 << 20)
+            .open()?;
         if !keyring.exists()
             && (holds_sealed(&db)? || journal::has_records(path).map_err(folder)?)
         {

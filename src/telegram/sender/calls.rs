@@ -13,7 +13,7 @@ use teloxide::prelude::Requester;
 use teloxide::types::{
     ButtonRequest, CallbackQueryId, ChatId, FileId, ForceReply, InlineKeyboardButton,
     InlineKeyboardMarkup, InputFile, InputMedia, InputMediaPhoto, KeyboardButton, KeyboardMarkup,
-    Message, MessageId, ParseMode, ReplyMarkup,
+    MessageId, ParseMode, ReplyMarkup,
 };
 use teloxide::{ApiError, RequestError};
 
@@ -60,10 +60,10 @@ pub(super) struct Progress {
 }
 
 impl Progress {
-    fn sent(&mut self, chat: ChatId, message: &Message, kind: SentKind) {
+    fn sent(&mut self, chat: ChatId, message_id: i32, kind: SentKind) {
         self.sent.push(SentCopy {
             chat: chat.0,
-            message_id: message.id.0,
+            message_id,
             kind,
         });
     }
@@ -72,7 +72,10 @@ impl Progress {
 /// Deletes a message; one already gone, or too old to delete, is logged.
 pub(super) async fn delete_message(api: &Api, chat: i64, message_id: i32) -> Result<(), Failure> {
     let request = api.bot.delete_message(ChatId(chat), MessageId(message_id));
-    match api::call(&api.bot, request).await.map_err(classify) {
+    match api::call_as::<_, api::Ignored>(&api.bot, request)
+        .await
+        .map_err(classify)
+    {
         Ok(_) => Ok(()),
         Err(Failure::Refused(reason)) => {
             tracing::warn!(chat, message_id, reason, "a message could not be deleted");
@@ -89,7 +92,7 @@ pub(super) async fn answer_callback(api: &Api, id: &str, text: &str) -> Result<(
     if !text.is_empty() {
         request = request.text(html::to_plain(text));
     }
-    match api::call(&api.bot, request).await {
+    match api::call_as::<_, api::Ignored>(&api.bot, request).await {
         Ok(_) => Ok(()),
         // An old query (the bot was down) cannot be answered any more.
         Err(RequestError::Api(ApiError::InvalidQueryId)) => Ok(()),
@@ -114,7 +117,7 @@ pub(super) async fn send_message(
             if let Keyboard::Inline(rows) = &m.keyboard {
                 request = request.reply_markup(inline(rows));
             }
-            return match api::call(&api.bot, request).await {
+            return match api::call_as::<_, api::Ignored>(&api.bot, request).await {
                 Ok(_) => Ok(()),
                 Err(RequestError::Api(ApiError::MessageNotModified)) => Ok(()),
                 Err(RequestError::Api(
@@ -179,8 +182,8 @@ async fn send_pieces(
                 Keyboard::None => {}
             }
         }
-        let message = api::call(&api.bot, request).await.map_err(classify)?;
-        progress.sent(chat, &message, SentKind::Text);
+        let sent: api::Sent = api::call_as(&api.bot, request).await.map_err(classify)?;
+        progress.sent(chat, sent.message_id, SentKind::Text);
         progress.done += 1;
     }
     Ok(())
@@ -195,8 +198,8 @@ async fn send_text(api: &Api, m: &OutMessage, progress: &mut Progress) -> Result
             .bot
             .send_message(ChatId(m.chat), piece)
             .parse_mode(ParseMode::Html);
-        let message = api::call(&api.bot, request).await.map_err(classify)?;
-        progress.sent(ChatId(m.chat), &message, SentKind::Text);
+        let sent: api::Sent = api::call_as(&api.bot, request).await.map_err(classify)?;
+        progress.sent(ChatId(m.chat), sent.message_id, SentKind::Text);
     }
     Ok(())
 }
@@ -243,7 +246,7 @@ async fn send_chart(
         .parse_mode(ParseMode::Html)
         .await
         .map_err(classify)?;
-    progress.sent(chat, &message, SentKind::Media);
+    progress.sent(chat, message.id.0, SentKind::Media);
     Ok(())
 }
 
@@ -285,7 +288,7 @@ async fn send_export(
         .parse_mode(ParseMode::Html)
         .await
         .map_err(classify)?;
-    progress.sent(chat, &message, SentKind::Document);
+    progress.sent(chat, message.id.0, SentKind::Document);
     Ok(())
 }
 
@@ -316,8 +319,8 @@ async fn send_album(
         if let (Keyboard::Inline(rows), true) = (&m.keyboard, fits) {
             request = request.reply_markup(inline(rows));
         }
-        let message = api::call(&api.bot, request).await.map_err(classify)?;
-        progress.sent(chat, &message, SentKind::Media);
+        let sent: api::Sent = api::call_as(&api.bot, request).await.map_err(classify)?;
+        progress.sent(chat, sent.message_id, SentKind::Media);
         progress.done += 1;
     } else {
         // Telegram takes 2 to 10 photos per album.
@@ -331,9 +334,9 @@ async fn send_album(
             });
             api.limits.message(chat.0).await;
             let request = api.bot.send_media_group(chat, items.collect::<Vec<_>>());
-            let messages = api::call(&api.bot, request).await.map_err(classify)?;
-            for message in &messages {
-                progress.sent(chat, message, SentKind::Media);
+            let sent: Vec<api::Sent> = api::call_as(&api.bot, request).await.map_err(classify)?;
+            for message in &sent {
+                progress.sent(chat, message.message_id, SentKind::Media);
             }
             progress.done += 1;
         }
