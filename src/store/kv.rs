@@ -21,7 +21,6 @@
 //! its own under one lock: reads inside one see every committed write and
 //! their own, so a checked version or a counter cannot change under them.
 
-use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::ops::Bound;
 use std::path::Path;
@@ -30,8 +29,11 @@ use std::time::{Duration, Instant};
 
 use sled::IVec;
 
-use super::codec::{TxError, TxResult, locked};
+use super::codec::{TxResult, locked};
 use super::journal::{self, Op, Segments};
+
+mod tree;
+pub(super) use tree::{Batch, Tree, TxTree, Txn};
 
 /// The trees, by their number in the journal: never reorder, only append.
 pub(super) const NAMES: [&str; 17] = [
@@ -112,29 +114,6 @@ pub(super) struct Kv {
     checkpointing: Mutex<()>,
     /// Why a checkpoint failed: every later sync fails with it.
     failed: Mutex<Option<String>>,
-}
-
-/// One tree of the store.
-#[derive(Clone)]
-pub(super) struct Tree {
-    kv: Arc<Kv>,
-    id: usize,
-}
-
-/// Writes to apply together ([`Tree::apply_batch`]), in order.
-#[derive(Default)]
-pub(super) struct Batch {
-    ops: BTreeMap<Vec<u8>, Option<IVec>>,
-}
-
-impl Batch {
-    pub fn insert(&mut self, key: impl AsRef<[u8]>, value: impl Into<IVec>) {
-        self.ops.insert(key.as_ref().to_vec(), Some(value.into()));
-    }
-
-    pub fn remove(&mut self, key: impl AsRef<[u8]>) {
-        self.ops.insert(key.as_ref().to_vec(), None);
-    }
 }
 
 fn read<T>(l: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
@@ -298,12 +277,9 @@ impl Kv {
     /// it returns `Ok`, forgotten if it aborts.
     pub fn transaction<R>(&self, f: impl FnOnce(&Txn<'_>) -> TxResult<R>) -> TxResult<R> {
         let mut w = locked(&self.writer);
-        let txn = Txn {
-            kv: self,
-            writes: RefCell::new(no_writes()),
-        };
+        let txn = Txn::new(self);
         let r = f(&txn)?;
-        self.commit(&mut w, txn.writes.into_inner())?;
+        self.commit(&mut w, txn.into_writes())?;
         Ok(r)
     }
 
@@ -536,166 +512,10 @@ impl Drop for Checkpointer {
     }
 }
 
-/// A transaction in progress ([`Kv::transaction`]).
-pub(super) struct Txn<'k> {
-    kv: &'k Kv,
-    writes: RefCell<Writes>,
-}
-
-impl<'k> Txn<'k> {
-    /// `tree` inside this transaction.
-    pub fn on<'t>(&'t self, tree: &Tree) -> TxTree<'t, 'k> {
-        TxTree {
-            txn: self,
-            id: tree.id,
-        }
-    }
-}
-
-/// A tree inside a transaction: reads see the transaction's own writes.
-#[derive(Clone, Copy)]
-pub(super) struct TxTree<'t, 'k> {
-    txn: &'t Txn<'k>,
-    id: usize,
-}
-
-impl TxTree<'_, '_> {
-    pub fn get(&self, key: impl AsRef<[u8]>) -> TxResult<Option<IVec>> {
-        let key = key.as_ref();
-        if let Some(v) = self.txn.writes.borrow()[self.id].get(key) {
-            return Ok(v.clone());
-        }
-        Ok(self.txn.kv.get(self.id, key)?)
-    }
-
-    pub fn insert(&self, key: impl AsRef<[u8]>, value: impl Into<IVec>) -> TxResult<()> {
-        self.txn.writes.borrow_mut()[self.id].insert(key.as_ref().to_vec(), Some(value.into()));
-        Ok(())
-    }
-
-    pub fn remove(&self, key: impl AsRef<[u8]>) -> TxResult<()> {
-        self.txn.writes.borrow_mut()[self.id].insert(key.as_ref().to_vec(), None);
-        Ok(())
-    }
-
-    pub fn generate_id(&self) -> TxResult<u64> {
-        Ok(self.txn.kv.db.generate_id()?)
-    }
-}
-
-impl Tree {
-    pub fn get(&self, key: impl AsRef<[u8]>) -> sled::Result<Option<IVec>> {
-        self.kv.get(self.id, key.as_ref())
-    }
-
-    pub fn contains_key(&self, key: impl AsRef<[u8]>) -> sled::Result<bool> {
-        Ok(self.get(key)?.is_some())
-    }
-
-    /// Sets a key; returns its value before.
-    pub fn insert(
-        &self,
-        key: impl AsRef<[u8]>,
-        value: impl Into<IVec>,
-    ) -> sled::Result<Option<IVec>> {
-        self.write_one(key.as_ref(), Some(value.into()))
-    }
-
-    /// Removes a key; returns its value before.
-    pub fn remove(&self, key: impl AsRef<[u8]>) -> sled::Result<Option<IVec>> {
-        self.write_one(key.as_ref(), None)
-    }
-
-    fn write_one(&self, key: &[u8], value: Option<IVec>) -> sled::Result<Option<IVec>> {
-        let mut ops = BTreeMap::new();
-        ops.insert(key.to_vec(), value);
-        self.kv.write_one(self.id, ops, Some(key))
-    }
-
-    pub fn apply_batch(&self, batch: Batch) -> sled::Result<()> {
-        self.kv.write_one(self.id, batch.ops, None).map(|_| ())
-    }
-
-    /// Every key and value, in key order.
-    pub fn iter(&self) -> Iter {
-        self.scan(&[], false)
-    }
-
-    /// The keys starting with `prefix`, in order.
-    pub fn scan_prefix(&self, prefix: impl AsRef<[u8]>) -> Iter {
-        self.scan(prefix.as_ref(), true)
-    }
-
-    fn scan(&self, lo: &[u8], prefix: bool) -> Iter {
-        let overlay = self.kv.overlay(self.id, lo, prefix);
-        let base = if prefix {
-            self.kv.trees[self.id].scan_prefix(lo)
-        } else {
-            self.kv.trees[self.id].range(lo.to_vec()..)
-        };
-        Iter {
-            overlay: overlay.into_iter().peekable(),
-            base: base.peekable(),
-        }
-    }
-
-    /// How many keys (a full scan, as in sled).
-    pub fn len(&self) -> usize {
-        self.iter().count()
-    }
-
-    /// Makes every write so far durable (the group commit).
-    pub fn flush(&self) -> sled::Result<()> {
-        self.kv.sync()
-    }
-}
-
-/// The layers' entries merged over sled's, in key order.
-pub(super) struct Iter {
-    overlay: std::iter::Peekable<std::vec::IntoIter<(Vec<u8>, Option<IVec>)>>,
-    base: std::iter::Peekable<sled::Iter>,
-}
-
-impl Iterator for Iter {
-    type Item = sled::Result<(IVec, IVec)>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        use std::cmp::Ordering;
-        loop {
-            let base = match self.base.peek() {
-                Some(Ok((k, _))) => Some(k.clone()),
-                Some(Err(_)) => return self.base.next(),
-                None => None,
-            };
-            let order = match (self.overlay.peek(), &base) {
-                (None, None) => return None,
-                (None, Some(_)) => Ordering::Greater,
-                (Some(_), None) => Ordering::Less,
-                (Some((o, _)), Some(b)) => o.as_slice().cmp(b),
-            };
-            if order == Ordering::Greater {
-                return self.base.next();
-            }
-            if order == Ordering::Equal {
-                self.base.next();
-            }
-            let (k, v) = self.overlay.next()?;
-            if let Some(v) = v {
-                return Some(Ok((IVec::from(k), v)));
-            }
-        }
-    }
-}
-
-impl From<sled::Error> for TxError {
-    fn from(e: sled::Error) -> TxError {
-        TxError::Storage(e)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::codec::TxError;
 
     fn kv() -> (tempfile::TempDir, Arc<Kv>) {
         let dir = tempfile::tempdir().unwrap();
