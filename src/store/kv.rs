@@ -6,7 +6,7 @@
 //! before sled. [`Kv::sync`] (the group commit) writes the buffer and
 //! syncs the journal once for everything gathered: from then on those
 //! writes survive a crash. sled is brought up to date behind, by a
-//! *checkpoint* (every second, or sooner when the layer holds 8 MiB): the
+//! *checkpoint* (every 0.5 s, or sooner when the layer holds 8 MiB): the
 //! active layer is frozen (reads still see it), the journal moves on to a
 //! new segment, the frozen layer goes into sled in one batch per tree,
 //! sled is flushed, and only then are the journal's older segments
@@ -59,7 +59,7 @@ pub(super) const NAMES: [&str; 17] = [
 /// A checkpoint starts once the active layer holds this much …
 const CHECKPOINT_BYTES: usize = 8 << 20;
 /// … or its oldest write is this old.
-const CHECKPOINT_AGE: Duration = Duration::from_secs(1);
+const CHECKPOINT_AGE: Duration = Duration::from_millis(500);
 
 /// A key's latest value in a layer (`None`: removed).
 #[derive(Clone)]
