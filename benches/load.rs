@@ -11,7 +11,8 @@
 //! - `aiogram`: an aiogram 3 FSM bot with `MemoryStorage`, when Python 3
 //!   and pip are there.
 //!
-//! `cargo bench --bench load` (all bots, 200 and 1,000 users, 3 runs);
+//! `cargo bench --bench load` (all bots, 200 and 1,000 users, 3 runs, the
+//! bots taking turns run by run);
 //! `cargo bench --bench load -- --bots opop --users 1000 --runs 1`.
 //! `--faults 0.2` makes the fake answer 20 % of calls with 429, 500 or a
 //! dropped connection and runs opop-bot with Telegram's limits on; the run
@@ -99,21 +100,28 @@ fn main() {
         "bot", "users", "updates/s", "p50 ms", "p95 ms", "p99 ms", "RSS MB", "CPU s", "finished"
     );
     let mut table: Vec<(String, usize, f64, f64)> = Vec::new();
+    let mut prepared = Vec::new();
+    for bot in &args.bots {
+        match prepare(bot) {
+            Some(p) => prepared.push((bot.clone(), p)),
+            None => println!("{bot:<16} skipped (cannot be built here)"),
+        }
+    }
     for &n in &args.users {
-        for bot in &args.bots {
-            let Some(prepared) = prepare(bot) else {
-                println!("{bot:<16} skipped (cannot be built here)");
-                continue;
-            };
-            let mut runs = Vec::new();
-            for _ in 0..args.runs {
-                let run = run_once(&prepared, n, args.faults, args.trace);
+        // The bots take turns run by run, so the machine's noise falls on
+        // all of them alike.
+        let mut runs: Vec<Vec<Run>> = prepared.iter().map(|_| Vec::new()).collect();
+        for _ in 0..args.runs {
+            for ((bot, prepared), runs) in prepared.iter().zip(&mut runs) {
+                let run = run_once(prepared, n, args.faults, args.trace);
                 print_run(bot, n, &run);
                 if faulty {
                     check_exactly_once(&run, n);
                 }
                 runs.push(run);
             }
+        }
+        for ((bot, _), runs) in prepared.iter().zip(&runs) {
             let ups = median(runs.iter().map(|r| r.drive.updates_per_sec()).collect());
             let p99 = median(
                 runs.iter()
@@ -135,6 +143,21 @@ fn main() {
                 runs.len()
             );
             table.push((bot.clone(), n, ups, p99));
+        }
+        // Each run against the other bot's run next to it.
+        if let Some(opop) = prepared.iter().position(|(b, _)| b == "opop") {
+            for (i, (bot, _)) in prepared.iter().enumerate().filter(|(i, _)| *i != opop) {
+                let pairs = runs[opop].iter().zip(&runs[i]);
+                let ratios: Vec<f64> = pairs
+                    .map(|(a, b)| a.drive.updates_per_sec() / b.drive.updates_per_sec())
+                    .collect();
+                let shown: Vec<String> = ratios.iter().map(|r| format!("{r:.2}")).collect();
+                println!(
+                    "pairs at {n}: opop/{bot}: updates/s {} (median {:.2})",
+                    shown.join(" · "),
+                    median(ratios.clone())
+                );
+            }
         }
     }
     for &n in &args.users {
