@@ -327,8 +327,32 @@ fn from_hex(s: &str) -> Option<Vec<u8>> {
 impl Store {
     /// Writes a consistent snapshot of every tree. Records are streamed
     /// as they are read (the header's counts come from a first pass), so
-    /// memory does not grow with the store; writers wait meanwhile.
+    /// memory does not grow with the store. Writers wait while it is
+    /// written to a private file in the data folder, not while it is
+    /// copied to `out`: a slow reader (the control socket) cannot hold the
+    /// bot.
     pub fn backup(&self, out: &mut (impl Write + ?Sized)) -> Result<Summary, BackupError> {
+        let Some(dir) = &self.dir else {
+            return self.backup_held(out);
+        };
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let tmp = dir.join(format!("backup-{}-{n}.partial", std::process::id()));
+        let result = (|| -> Result<Summary, BackupError> {
+            let mut file = std::io::BufWriter::new(crate::files::create(&tmp)?);
+            let summary = self.backup_held(&mut file)?;
+            file.flush()?;
+            drop(file);
+            std::io::copy(&mut std::fs::File::open(&tmp)?, out)?;
+            out.flush()?;
+            Ok(summary)
+        })();
+        let _ = std::fs::remove_file(&tmp);
+        result
+    }
+
+    /// [`Store::backup`], written to `out` while writers wait.
+    fn backup_held(&self, out: &mut (impl Write + ?Sized)) -> Result<Summary, BackupError> {
         let _quiet = self.gate.write().unwrap_or_else(|e| e.into_inner());
         // Values are opened: a backup holds plain JSON, and restore seals
         // it again with the new folder's keys. Records of an erased person

@@ -48,7 +48,7 @@ impl Store {
                 TxResult::Ok(id)
             })
             .map_err(tx_error)?;
-        self.db.flush()?;
+        self.kv.sync()?;
         Ok(id)
     }
 
@@ -77,7 +77,7 @@ impl Store {
                 TxResult::Ok(job)
             })
             .map_err(tx_error)?;
-        self.db.flush()?;
+        self.kv.sync()?;
         Ok(saved)
     }
 
@@ -256,7 +256,7 @@ impl Store {
                 TxResult::Ok(())
             })
             .map_err(tx_error)?;
-        self.db.flush()?;
+        self.kv.sync()?;
         Ok(())
     }
 
@@ -279,7 +279,7 @@ impl Store {
         }
         self.ledger.apply_batch(batch)?;
         self.pending.apply_batch(pending)?;
-        self.db.flush()?;
+        self.kv.sync()?;
         Ok(())
     }
 

@@ -11,7 +11,12 @@ impl Store {
     /// outbox; removes the desk's cached photos of their products; and
     /// scrubs the daily backups. Safe to repeat.
     pub(super) fn finish_erasure(&self, user: i64) -> Result<(), StoreError> {
-        self.keys.destroy(user)?;
+        // Each step under the write gate (not across `rotate_epoch`, which
+        // takes it whole), so a backup's two passes see the same records.
+        {
+            let _writing = self.writing();
+            self.keys.destroy(user)?;
+        }
         self.rotate_epoch()?;
         if let Some(dir) = &self.dir {
             photos::PhotoCache::forget(dir, user);
@@ -25,7 +30,10 @@ impl Store {
         }
         // Done: the mark goes, so a person who comes back later keeps the
         // new key they get (a mark left by a crash is finished at start).
-        self.meta.remove(format!("erased/{user}").as_bytes())?;
+        {
+            let _writing = self.writing();
+            self.meta.remove(format!("erased/{user}").as_bytes())?;
+        }
         self.kv.sync()?;
         tracing::info!(user, "personal data erased");
         Ok(())

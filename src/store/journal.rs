@@ -241,9 +241,10 @@ impl Segments {
 pub(super) fn remove(paths: &[PathBuf]) -> io::Result<()> {
     for p in paths {
         std::fs::remove_file(p)?;
-    }
-    if let Some(p) = paths.last() {
-        crate::files::sync_dir(p);
+        // Oldest first, each removal durable before the next.
+        if let Some(dir) = p.parent() {
+            File::open(dir)?.sync_all()?;
+        }
     }
     Ok(())
 }

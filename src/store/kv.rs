@@ -209,6 +209,27 @@ impl Kv {
         if writes.iter().all(BTreeMap::is_empty) {
             return Ok(());
         }
+        // Which new keys are already below (outside the layers' lock: only
+        // a checkpoint's end changes what is below, and not its union).
+        // Everything that can fail comes before the record is written, so
+        // a commit that fails leaves nothing in the journal.
+        let mut known = Vec::new();
+        {
+            let layers = read(&self.layers);
+            for (tree, map) in writes.iter().enumerate() {
+                for k in map.keys() {
+                    known.push(layers.active.maps[tree].contains_key(k));
+                }
+            }
+        }
+        let mut fresh = Vec::with_capacity(known.len());
+        let keys = writes
+            .iter()
+            .enumerate()
+            .flat_map(|(tree, map)| map.keys().map(move |k| (tree, k)));
+        for ((tree, k), known) in keys.zip(&known) {
+            fresh.push(!known && !self.below(tree, k)?);
+        }
         let ops = writes.iter().enumerate().flat_map(|(tree, map)| {
             map.iter().map(move |(k, v)| Op {
                 tree: tree as u8,
@@ -217,22 +238,10 @@ impl Kv {
             })
         });
         journal::encode(&mut w.buf, ops);
-        // Which new keys are already below (outside the layers' lock: only
-        // a checkpoint's end changes what is below, and not its union).
-        let mut plan = Vec::new();
-        {
-            let layers = read(&self.layers);
-            for (tree, map) in writes.into_iter().enumerate() {
-                for (k, v) in map {
-                    let known = layers.active.maps[tree].contains_key(&k);
-                    plan.push((tree, k, v, known));
-                }
-            }
-        }
-        let mut fresh = Vec::with_capacity(plan.len());
-        for (tree, k, _, known) in &plan {
-            fresh.push(!known && !self.below(*tree, k)?);
-        }
+        let plan = writes
+            .into_iter()
+            .enumerate()
+            .flat_map(|(tree, map)| map.into_iter().map(move |(k, v)| (tree, k, v, ())));
         let mut layers = write(&self.layers);
         let active = &mut layers.active;
         active.since.get_or_insert_with(Instant::now);
@@ -425,7 +434,7 @@ fn replay(db: &sled::Db, trees: &[sled::Tree], dir: &Path) -> sled::Result<u64> 
     };
     let mut writes = no_writes();
     let mut records = 0;
-    for (_, path) in &segments {
+    for (i, (_, path)) in segments.iter().enumerate() {
         let bytes = journal::read(path).map_err(io_error)?;
         let (n, whole) = journal::decode(&bytes, |op| {
             if let Some(map) = writes.get_mut(op.tree as usize) {
@@ -433,6 +442,14 @@ fn replay(db: &sled::Db, trees: &[sled::Tree], dir: &Path) -> sled::Result<u64> 
             }
         });
         records += n;
+        if !whole && i + 1 < segments.len() {
+            // Only the last segment can end in a record a crash cut short:
+            // an earlier one was synced whole before the next began.
+            return Err(io_error(std::io::Error::other(format!(
+                "the journal segment {} is damaged; restore a backup into a new folder",
+                path.display()
+            ))));
+        }
         if !whole {
             tracing::warn!(
                 segment = %path.display(),
@@ -478,7 +495,7 @@ impl Checkpointer {
                         let (m, cv) = &*signal;
                         let g = locked(m);
                         let (g, _) = cv
-                            .wait_timeout(g, Duration::from_millis(100))
+                            .wait_timeout_while(g, Duration::from_millis(100), |stop| !*stop)
                             .unwrap_or_else(|e| e.into_inner());
                         *g
                     };
@@ -568,6 +585,31 @@ mod tests {
         });
         assert!(r.is_err());
         assert_eq!(t.get(b"x").unwrap(), None);
+    }
+
+    #[test]
+    fn a_damaged_segment_before_the_last_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let db = sled::Config::new().path(dir.path()).open().unwrap();
+            let kv = Kv::open(db, Some(dir.path())).unwrap();
+            kv.tree("meta").insert(b"a", &b"1"[..]).unwrap();
+            kv.sync().unwrap();
+            // A second segment, as a checkpoint would start, and a record in it.
+            locked(&kv.io).rotate().unwrap();
+            kv.tree("meta").insert(b"b", &b"2"[..]).unwrap();
+            kv.sync().unwrap();
+        }
+        let segments = journal::segments(&dir.path().join(journal::DIR)).unwrap();
+        assert_eq!(segments.len(), 2);
+        let first = &segments[0].1;
+        let mut bytes = std::fs::read(first).unwrap();
+        let last = bytes.len() - 1;
+        bytes[last] ^= 0xff;
+        std::fs::write(first, bytes).unwrap();
+        let db = sled::Config::new().path(dir.path()).open().unwrap();
+        let refused = Kv::open(db, Some(dir.path())).err().unwrap();
+        assert!(refused.to_string().contains("is damaged"), "{refused}");
     }
 
     #[test]
