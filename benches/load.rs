@@ -23,6 +23,8 @@
 mod fake_bot_api;
 #[path = "../tests/support/managers.rs"]
 mod managers;
+#[path = "support/process.rs"]
+mod process;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -72,12 +74,6 @@ struct Run {
     max_chat: usize,
     /// Messages that made more than 30 in one second overall.
     over_overall: usize,
-}
-
-/// The opop-bot binary to measure: this build, or `OPOP_BENCH_BIN` (an
-/// A/B against another build, run after run in one invocation).
-fn opop_binary() -> String {
-    std::env::var("OPOP_BENCH_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_opop-bot").to_string())
 }
 
 fn main() {
@@ -331,15 +327,7 @@ fn run_once(prepared: &Prepared, n: usize, faults: f64, trace: bool) -> Run {
         Prepared::Opop => {
             seed_profiles(data.path(), &users);
             // BENCH_WRAP="perf record -g -o /tmp/perf.data" profiles the bot.
-            let mut cmd = match std::env::var("BENCH_WRAP") {
-                Ok(wrap) => {
-                    let mut words = wrap.split_whitespace();
-                    let mut cmd = Command::new(words.next().expect("a command"));
-                    cmd.args(words).arg("--").arg(opop_binary());
-                    cmd
-                }
-                Err(_) => Command::new(opop_binary()),
-            };
+            let mut cmd = process::opop_command("BENCH_WRAP");
             cmd.arg("run")
                 .env("OPOP_DATA_DIR", data.path())
                 .env_remove("OPOP_CONFIG");
@@ -429,12 +417,7 @@ fn run_once(prepared: &Prepared, n: usize, faults: f64, trace: bool) -> Run {
 /// Peak resident memory (VmHWM, kB) and CPU seconds (user + system) of a
 /// running process, read from /proc.
 fn proc_usage(pid: u32) -> (u64, f64) {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    let rss = status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.split_whitespace().next()?.parse().ok())
-        .unwrap_or(0);
+    let rss = process::status_kb(pid, "VmHWM:");
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
     // Fields after the command name (which may hold spaces) end with ')'.
     let fields: Vec<&str> = stat

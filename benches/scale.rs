@@ -14,6 +14,10 @@ mod big;
 #[path = "../tests/support/fake_bot_api.rs"]
 #[allow(dead_code)]
 mod fake_bot_api;
+#[path = "../tests/support/managers.rs"]
+mod managers;
+#[path = "support/process.rs"]
+mod process;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -22,7 +26,7 @@ use std::time::{Duration, Instant};
 use clap::Parser;
 use fake_bot_api::{FakeBotApi, FakeConfig};
 use jiff::Timestamp;
-use opop_bot::records::{Answer, Answers, Profile, Session, UserRecord};
+use opop_bot::records::Session;
 use opop_bot::store::Store;
 
 const TOKEN: &str = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef012";
@@ -73,11 +77,6 @@ fn main() {
     }
 }
 
-/// The binary to measure: this build, or `OPOP_BENCH_BIN` (another build).
-fn opop_binary() -> String {
-    std::env::var("OPOP_BENCH_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_opop-bot").to_string())
-}
-
 /// Fills a data folder with one of the sets.
 fn seed(set: &str, dir: &Path) {
     let now: Timestamp = "2026-11-28T03:00:00Z".parse().unwrap();
@@ -100,21 +99,7 @@ fn users(dir: &Path, n: i64, now: Timestamp) {
         .bulk(|store| {
             for i in 0..n {
                 let id = 5_000_000 + i;
-                let mut answers = Answers::new();
-                answers.insert("name".into(), Answer::Text(format!("Pondok {id}")));
-                answers.insert("region".into(), Answer::Region("Kabupaten Jember".into()));
-                answers.insert("phone".into(), Answer::Phone("+6281234567890".into()));
-                let profile = Profile {
-                    v: Profile::VERSION,
-                    user: id,
-                    answers,
-                    consent_at: Some(now),
-                    consent_notice: 2,
-                    updated_at: now,
-                };
-                let mut user = UserRecord::new(id, now);
-                user.language_code = Some("id".into());
-                store.import_user(&user, Some(&profile)).unwrap();
+                managers::seed_pesantren(store, id, "Kabupaten Jember", now);
                 store.import_session(id, id, &Session::default()).unwrap();
             }
         })
@@ -127,15 +112,7 @@ fn start(dir: &Path) -> (f64, u64, u64) {
     let fake = FakeBotApi::start_blocking(TOKEN, FakeConfig::default());
     let spawned = Instant::now();
     // SCALE_WRAP="perf record -g -o /tmp/perf.data" profiles the bot.
-    let mut command = match std::env::var("SCALE_WRAP") {
-        Ok(wrap) => {
-            let mut words = wrap.split_whitespace();
-            let mut cmd = Command::new(words.next().expect("a command"));
-            cmd.args(words).arg("--").arg(opop_binary());
-            cmd
-        }
-        Err(_) => Command::new(opop_binary()),
-    };
+    let mut command = process::opop_command("SCALE_WRAP");
     let mut child = command
         .arg("run")
         .env("OPOP_DATA_DIR", dir)
@@ -155,27 +132,20 @@ fn start(dir: &Path) -> (f64, u64, u64) {
     }
     let ms = spawned.elapsed().as_secs_f64() * 1000.0;
     std::thread::sleep(Duration::from_secs(2));
+    // Under a profiler, the bot is the wrapper's child.
     let pid = std::fs::read_to_string(format!("/proc/{}/task/{}/children", child.id(), child.id()))
         .ok()
-        .and_then(|c| c.split_whitespace().next().map(str::to_string))
+        .and_then(|c| c.split_whitespace().next()?.parse().ok())
         .filter(|_| std::env::var("SCALE_WRAP").is_ok())
-        .unwrap_or_else(|| child.id().to_string());
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
-    let kb = |field: &str| -> u64 {
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix(field))
-            .and_then(|v| v.split_whitespace().next()?.parse().ok())
-            .unwrap_or(0)
-    };
-    let (rss, hwm) = (kb("VmRSS:"), kb("VmHWM:"));
-    if let Ok(secs) = std::env::var("SCALE_PAUSE") {
-        // To look at the process: its pid, then a pause.
-        eprintln!("pid {} data {}", child.id(), dir.display());
-        std::thread::sleep(Duration::from_secs(secs.parse().unwrap_or(30)));
-    }
+        .unwrap_or_else(|| child.id());
+    let (rss, hwm) = (
+        process::status_kb(pid, "VmRSS:"),
+        process::status_kb(pid, "VmHWM:"),
+    );
     // A clean stop, so the next run starts from a checkpointed folder.
-    let _ = Command::new("kill").args(["-TERM", &pid]).status();
+    let _ = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status();
     let _ = child.wait();
     (ms, rss, hwm)
 }

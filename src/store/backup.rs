@@ -90,7 +90,7 @@ pub fn check_signature(path: &Path, key: Option<&[u8; 32]>) -> Result<Signature,
     let Some(key) = key else {
         return Ok(Signature::Unchecked);
     };
-    let Some(expected) = from_hex(&trailer.signature) else {
+    let Some(expected) = hex::decode(&trailer.signature).ok() else {
         return Ok(Signature::Wrong);
     };
     let mut mac = new_mac(key);
@@ -105,7 +105,7 @@ pub fn check_signature(path: &Path, key: Option<&[u8; 32]>) -> Result<Signature,
 /// Appends the signature line.
 fn sign(out: &mut (impl Write + ?Sized), mac: Hmac<Sha256>) -> std::io::Result<()> {
     let trailer = Trailer {
-        signature: to_hex(&mac.finalize().into_bytes()),
+        signature: hex::encode(mac.finalize().into_bytes()),
     };
     serde_json::to_writer(&mut *out, &trailer).map_err(std::io::Error::from)?;
     out.write_all(b"\n")
@@ -222,7 +222,7 @@ fn scrub_file(
     now: jiff::Timestamp,
     key: &[u8; 32],
 ) -> Result<(), BackupError> {
-    let hex_id = to_hex(&user.to_be_bytes());
+    let hex_id = hex::encode(user.to_be_bytes());
     {
         let text = std::fs::read_to_string(path)?;
         let mut lines = text.lines();
@@ -310,20 +310,6 @@ impl Summary {
     }
 }
 
-fn to_hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn from_hex(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 {
-        return None;
-    }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
-        .collect()
-}
-
 impl Store {
     /// Writes a consistent snapshot of every tree. Records are streamed
     /// as they are read (the header's counts come from a first pass), so
@@ -386,9 +372,9 @@ impl Store {
                 };
                 let line = LineOut {
                     tree: name,
-                    key: to_hex(k),
+                    key: hex::encode(k),
                     json: raw,
-                    hex: raw.is_none().then(|| to_hex(v)),
+                    hex: raw.is_none().then(|| hex::encode(v)),
                 };
                 serde_json::to_writer(&mut *out, &line).map_err(std::io::Error::from)?;
                 out.write_all(b"\n")?;
@@ -533,11 +519,11 @@ impl Store {
                 let tree = trees
                     .get(record.tree.as_str())
                     .ok_or_else(|| bad(n, format!("unknown tree `{}`", record.tree)))?;
-                let key = from_hex(&record.key).ok_or_else(|| bad(n, "key is not hex".into()))?;
+                let key = hex::decode(&record.key).map_err(|_| bad(n, "key is not hex".into()))?;
                 let value = match (record.json, &record.hex) {
                     (Some(raw), _) => raw.get().as_bytes().to_vec(),
                     (None, Some(h)) => {
-                        from_hex(h).ok_or_else(|| bad(n, "value is not hex".into()))?
+                        hex::decode(h).map_err(|_| bad(n, "value is not hex".into()))?
                     }
                     (None, None) => return Err(bad(n, "a record without a value".into())),
                 };

@@ -72,7 +72,7 @@ impl Serialize for Saved<'_> {
         state.serialize_field("keys", &Keys(ring))?;
         state.serialize_field("generations", &Generations(ring))?;
         if let Some(k) = &ring.backup_key {
-            state.serialize_field("backup_key", &hex(k))?;
+            state.serialize_field("backup_key", &hex::encode(k))?;
         }
         state.end()
     }
@@ -86,7 +86,7 @@ impl Serialize for Keys<'_> {
             self.0
                 .keys
                 .iter()
-                .map(|((owner, generation), k)| (format!("{owner}:{generation}"), hex(k))),
+                .map(|((owner, generation), k)| (format!("{owner}:{generation}"), hex::encode(k))),
         )
     }
 }
@@ -122,17 +122,6 @@ struct Ring {
 pub struct Keyring {
     path: Option<PathBuf>,
     state: Mutex<Ring>,
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn unhex(s: &str) -> Option<Vec<u8>> {
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
-        .collect()
 }
 
 /// A key generation never used for its owner: random, so that a keyring
@@ -182,7 +171,10 @@ impl Keyring {
             let (owner, generation) = id.split_once(':').unwrap_or((id, "0"));
             let owner: i64 = owner.parse().map_err(|_| unreadable())?;
             let generation: u32 = generation.parse().map_err(|_| unreadable())?;
-            let bytes = unhex(k).filter(|b| b.len() == 32).ok_or_else(unreadable)?;
+            let bytes = hex::decode(k)
+                .ok()
+                .filter(|b| b.len() == 32)
+                .ok_or_else(unreadable)?;
             keys.insert((owner, generation), *Key::from_slice(&bytes));
         }
         let mut generations = BTreeMap::new();
@@ -191,7 +183,10 @@ impl Keyring {
         }
         let backup_key = match &state.backup_key {
             Some(k) => Some(*Key::from_slice(
-                &unhex(k).filter(|b| b.len() == 32).ok_or_else(unreadable)?,
+                &hex::decode(k)
+                    .ok()
+                    .filter(|b| b.len() == 32)
+                    .ok_or_else(unreadable)?,
             )),
             None => None,
         };
@@ -293,7 +288,10 @@ impl Keyring {
         let state: State = serde_json::from_slice(&bytes).map_err(|_| unreadable())?;
         match state.backup_key {
             Some(k) => {
-                let bytes = unhex(&k).filter(|b| b.len() == 32).ok_or_else(unreadable)?;
+                let bytes = hex::decode(&k)
+                    .ok()
+                    .filter(|b| b.len() == 32)
+                    .ok_or_else(unreadable)?;
                 Ok(Some(bytes.try_into().expect("32 bytes")))
             }
             None => Ok(None),

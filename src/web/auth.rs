@@ -35,20 +35,6 @@ fn hmac(key: &[u8], data: &[u8]) -> [u8; 32] {
     mac.finalize().into_bytes().into()
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn unhex(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 {
-        return None;
-    }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
-        .collect()
-}
-
 /// `data` signed with `key`, checked in constant time.
 fn verify(key: &[u8], data: &[u8], signature: &[u8]) -> bool {
     let mut mac = HmacSha256::new_from_slice(key).expect("HMAC takes any key length");
@@ -65,14 +51,14 @@ impl Keys {
     }
 
     fn sign(&self, purpose: &str, payload: &str) -> String {
-        hex(&hmac(
+        hex::encode(hmac(
             &self.session,
             format!("{purpose}:{payload}").as_bytes(),
         ))
     }
 
     fn signed(&self, purpose: &str, payload: &str, signature: &str) -> bool {
-        unhex(signature).is_some_and(|sig| {
+        hex::decode(signature).ok().is_some_and(|sig| {
             verify(
                 &self.session,
                 format!("{purpose}:{payload}").as_bytes(),
@@ -131,7 +117,7 @@ pub fn check_launch(
     let hash = pairs.remove(at).1;
     pairs.sort();
     let check: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
-    let signature = unhex(&hash).ok_or(Refused::Tampered)?;
+    let signature = hex::decode(&hash).ok().ok_or(Refused::Tampered)?;
     if !verify(&keys.init, check.join("\n").as_bytes(), &signature) {
         return Err(Refused::Tampered);
     }
@@ -168,7 +154,7 @@ pub fn sign_launch(keys: &Keys, fields: &[(&str, &str)], auth_date: i64) -> Stri
     all.push(("auth_date", &auth));
     all.sort();
     let check: Vec<String> = all.iter().map(|(k, v)| format!("{k}={v}")).collect();
-    let hash = hex(&hmac(&keys.init, check.join("\n").as_bytes()));
+    let hash = hex::encode(hmac(&keys.init, check.join("\n").as_bytes()));
     let mut out = form_urlencoded::Serializer::new(String::new());
     for (k, v) in &all {
         out.append_pair(k, v);
@@ -207,7 +193,7 @@ impl Session {
         let name = self
             .name
             .as_deref()
-            .map(|n| hex(n.as_bytes()))
+            .map(|n| hex::encode(n.as_bytes()))
             .unwrap_or_default();
         format!("{}.{}.{}.{name}", self.user, self.expires, self.nonce)
     }
@@ -228,7 +214,9 @@ impl Session {
         let user = parts.next()?.parse().ok()?;
         let expires: i64 = parts.next()?.parse().ok()?;
         let nonce = parts.next()?.to_string();
-        let name = unhex(parts.next()?).and_then(|b| String::from_utf8(b).ok());
+        let name = hex::decode(parts.next()?)
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok());
         (expires > now).then_some(Session {
             user,
             expires,
@@ -325,7 +313,7 @@ mod tests {
         let keys = Keys::new(TOKEN);
         let secret = hmac(b"WebAppData", TOKEN.as_bytes());
         let check = "auth_date=5\nquery_id=Q\nuser={\"id\":7}";
-        let hash = hex(&hmac(&secret, check.as_bytes()));
+        let hash = hex::encode(hmac(&secret, check.as_bytes()));
         let data = format!("query_id=Q&user=%7B%22id%22%3A7%7D&auth_date=5&hash={hash}");
         assert_eq!(check_launch(&keys, &data, 6, 60).unwrap().user, 7);
     }

@@ -161,46 +161,52 @@ fn download(name: &str, mime: &'static str, bytes: Vec<u8>) -> Response {
 }
 
 pub async fn export_xlsx(State(desk): D, headers: HeaderMap, RawQuery(q): RawQuery) -> Response {
-    let who = match desk.who(&headers) {
-        Ok(w) => w,
-        Err(r) => return *r,
-    };
-    let filter = Filter::parse(&pairs(q.as_deref().unwrap_or("")));
-    let Ok(page) = select(&desk, &filter, who.session.user) else {
-        return desk.unavailable(who.lang);
-    };
-    let made =
-        crate::export::sheets_of(&desk.app.store, &desk.app.content, who.lang, &page.numbers)
-            .and_then(|sheets| crate::export::xlsx(&sheets));
-    match made {
-        Ok(bytes) => download(
+    export(
+        &desk,
+        &headers,
+        q.as_deref(),
+        (
             "opop-desk.xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            bytes,
         ),
-        Err(e) => {
-            tracing::error!(error = %e, "the desk's workbook could not be made");
-            desk.unavailable(who.lang)
-        }
-    }
+        crate::export::xlsx,
+    )
 }
 
 pub async fn export_csv(State(desk): D, headers: HeaderMap, RawQuery(q): RawQuery) -> Response {
-    let who = match desk.who(&headers) {
+    export(
+        &desk,
+        &headers,
+        q.as_deref(),
+        ("opop-desk.csv", "text/csv; charset=utf-8"),
+        crate::export::csv_one,
+    )
+}
+
+/// The tickets of the queue's filter as a file `(name, type)` made by
+/// `write`.
+fn export(
+    desk: &Desk,
+    headers: &HeaderMap,
+    query: Option<&str>,
+    (name, mime): (&str, &'static str),
+    write: fn(&[crate::export::Sheet]) -> Result<Vec<u8>, crate::export::ExportError>,
+) -> Response {
+    let who = match desk.who(headers) {
         Ok(w) => w,
         Err(r) => return *r,
     };
-    let filter = Filter::parse(&pairs(q.as_deref().unwrap_or("")));
-    let Ok(page) = select(&desk, &filter, who.session.user) else {
+    let filter = Filter::parse(&pairs(query.unwrap_or("")));
+    let Ok(page) = select(desk, &filter, who.session.user) else {
         return desk.unavailable(who.lang);
     };
     let made =
         crate::export::sheets_of(&desk.app.store, &desk.app.content, who.lang, &page.numbers)
-            .and_then(|sheets| crate::export::csv_one(&sheets));
+            .and_then(|sheets| write(&sheets));
     match made {
-        Ok(bytes) => download("opop-desk.csv", "text/csv; charset=utf-8", bytes),
+        Ok(bytes) => download(name, mime, bytes),
         Err(e) => {
-            tracing::error!(error = %e, "the desk's CSV could not be made");
+            tracing::error!(error = %e, file = name, "the desk's download could not be made");
             desk.unavailable(who.lang)
         }
     }
