@@ -8,6 +8,7 @@
 //! the variables the code passes.
 
 pub mod ids;
+mod vars;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -147,8 +148,15 @@ impl<'a> Args<'a> {
 /// The formatted bundles of every language.
 pub struct I18n {
     bundles: HashMap<Lang, FluentBundle<FluentResource>>,
-    /// Operator-provided values (contacts, website) passed to every message.
+    /// Operator-provided values (contacts, website) passed to every message
+    /// that uses them.
     globals: Vec<(String, String)>,
+    /// Every message id, in any language.
+    ids: Vec<String>,
+    /// Message id → the globals its text can reach (in any language,
+    /// through the messages it references): only these are added to its
+    /// arguments, not every global for every message.
+    needs: HashMap<String, Vec<usize>>,
 }
 
 impl fmt::Debug for I18n {
@@ -171,6 +179,7 @@ impl I18n {
             bundle.set_use_isolating(false);
             bundles.insert(lang, bundle);
         }
+        let mut ids = Vec::new();
         for file in files {
             let resource = match FluentResource::try_new(file.text.clone()) {
                 Ok(r) => r,
@@ -185,6 +194,11 @@ impl I18n {
                     r
                 }
             };
+            for entry in resource.entries() {
+                if let fluent_syntax::ast::Entry::Message(m) = entry {
+                    ids.push(m.id.name.to_string());
+                }
+            }
             let bundle = bundles
                 .get_mut(&file.lang)
                 .expect("every lang has a bundle");
@@ -200,9 +214,13 @@ impl I18n {
             }
         }
         if errors.is_empty() {
+            ids.sort();
+            ids.dedup();
             Ok(I18n {
                 bundles,
                 globals: Vec::new(),
+                ids,
+                needs: HashMap::new(),
             })
         } else {
             Err(errors)
@@ -215,13 +233,31 @@ impl I18n {
             .into_iter()
             .map(|(k, v)| (k, crate::html::escape(&v)))
             .collect();
+        let mut needs = HashMap::new();
+        for id in &self.ids {
+            let mut vars = std::collections::HashSet::new();
+            for bundle in self.bundles.values() {
+                if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
+                    vars::of_pattern(bundle, pattern, &mut vars, 0);
+                }
+            }
+            let wanted: Vec<usize> = (self.globals.iter().enumerate())
+                .filter(|(_, (k, _))| vars.contains(k.as_str()))
+                .map(|(i, _)| i)
+                .collect();
+            if !wanted.is_empty() {
+                needs.insert(id.clone(), wanted);
+            }
+        }
+        self.needs = needs;
     }
 
     /// Formats message `id` in `lang`, falling back to Indonesian, then to
     /// the id itself (which `check` prevents from reaching users).
     pub fn text(&self, lang: Lang, id: &str, args: Args<'_>) -> String {
         let mut args = args;
-        for (k, v) in &self.globals {
+        let wanted = self.needs.get(id).map_or(&[][..], Vec::as_slice);
+        for (k, v) in wanted.iter().map(|i| &self.globals[*i]) {
             if args.inner.get(k.as_str()).is_none() {
                 let value = if v.is_empty() {
                     // An operator value not configured yet reads as a
@@ -267,4 +303,46 @@ impl I18n {
 /// 1-based line number of a byte offset.
 pub fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn i18n(text: &str) -> I18n {
+        let file = LocaleFile {
+            lang: Lang::Id,
+            name: "t.ftl".into(),
+            text: text.into(),
+        };
+        let mut i18n = I18n::new(&[file]).expect("valid");
+        i18n.set_globals(vec![
+            ("phone".into(), "0812".into()),
+            ("website".into(), String::new()),
+            ("value-not-set".into(), String::new()),
+        ]);
+        i18n
+    }
+
+    #[test]
+    fn globals_reach_a_message_through_references_and_selects() {
+        let i18n = i18n(concat!(
+            "value-not-set = belum diisi\n",
+            "contact = Telepon { $phone }\n",
+            "via-reference = Hubungi: { contact }\n",
+            "via-select = { $n ->\n  [1] satu { $phone }\n *[other] { $website }\n}\n",
+            "plain = Tanpa kontak\n",
+        ));
+        let text = |id: &str, args: Args<'_>| i18n.text(Lang::Id, id, args);
+        assert_eq!(text("via-reference", Args::new()), "Hubungi: Telepon 0812");
+        assert_eq!(text("via-select", Args::new().num("n", 1)), "satu 0812");
+        assert_eq!(text("via-select", Args::new().num("n", 5)), "belum diisi");
+        assert_eq!(text("plain", Args::new()), "Tanpa kontak");
+        // A value given by the caller wins over the global.
+        assert_eq!(
+            text("contact", Args::new().str("phone", "0899")),
+            "Telepon 0899"
+        );
+        assert!(!i18n.needs.contains_key("plain"));
+    }
 }

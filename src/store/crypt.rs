@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use chacha20poly1305::aead::{Aead, AeadCore, KeyInit, OsRng};
+use chacha20poly1305::aead::{Aead, AeadInPlace, KeyInit, OsRng};
 use chacha20poly1305::{Key, XChaCha20Poly1305, XNonce};
 use serde::{Deserialize, Serialize};
 
@@ -122,6 +122,35 @@ struct Ring {
 pub struct Keyring {
     path: Option<PathBuf>,
     state: Mutex<Ring>,
+    nonces: Nonces,
+}
+
+/// XChaCha20's 24-byte nonces: 16 random bytes drawn once per process,
+/// then a counter. A nonce never repeats under a key within a process, and
+/// two processes share a prefix with probability 2^-128 — as safe as a
+/// random nonce per seal, without a system call per seal.
+struct Nonces {
+    prefix: [u8; 16],
+    next: std::sync::atomic::AtomicU64,
+}
+
+impl Nonces {
+    fn new() -> Nonces {
+        let mut prefix = [0u8; 16];
+        chacha20poly1305::aead::rand_core::RngCore::fill_bytes(&mut OsRng, &mut prefix);
+        Nonces {
+            prefix,
+            next: std::sync::atomic::AtomicU64::new(0),
+        }
+    }
+
+    fn next(&self) -> XNonce {
+        let n = self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let mut nonce = XNonce::default();
+        nonce[..16].copy_from_slice(&self.prefix);
+        nonce[16..].copy_from_slice(&n.to_be_bytes());
+        nonce
+    }
 }
 
 /// A key generation never used for its owner: random, so that a keyring
@@ -200,6 +229,7 @@ impl Keyring {
                 bulk: false,
                 unsaved: false,
             }),
+            nonces: Nonces::new(),
         };
         ring.ensure_epoch()?;
         Ok(ring)
@@ -217,6 +247,7 @@ impl Keyring {
                 bulk: false,
                 unsaved: false,
             }),
+            nonces: Nonces::new(),
         };
         ring.ensure_epoch().expect("no file to write");
         ring
@@ -324,17 +355,17 @@ impl Keyring {
             }
         };
         drop(ring);
-        let cipher = XChaCha20Poly1305::new(&key);
-        let nonce = XChaCha20Poly1305::generate_nonce(&mut OsRng);
-        let sealed = cipher
-            .encrypt(&nonce, plain)
-            .map_err(|_| CryptError::Damaged)?;
-        let mut out = Vec::with_capacity(HEADER + sealed.len());
+        let nonce = self.nonces.next();
+        let mut out = Vec::with_capacity(HEADER + plain.len() + 16);
         out.push(MAGIC);
         out.extend_from_slice(&owner.to_be_bytes());
         out.extend_from_slice(&generation.to_be_bytes());
         out.extend_from_slice(&nonce);
-        out.extend_from_slice(&sealed);
+        out.extend_from_slice(plain);
+        let tag = XChaCha20Poly1305::new(&key)
+            .encrypt_in_place_detached(&nonce, b"", &mut out[HEADER..])
+            .map_err(|_| CryptError::Damaged)?;
+        out.extend_from_slice(&tag);
         Ok(out)
     }
 
