@@ -263,3 +263,96 @@ fn handled_update_ids_are_forgotten_after_two_days_so_a_reused_id_is_handled() {
         .unwrap();
     assert!(matches!(reused, ApplyResult::Done { tickets } if tickets.len() == 1));
 }
+
+/// The records of chats in use are kept decoded between events; what the
+/// store answers is always what was last written: across two chats, a
+/// block, a refused (conflicting) event, an erasure and a reopen.
+#[test]
+fn records_read_back_are_always_the_last_written() {
+    use opop_bot::records::Profile;
+    let dir = tempfile::tempdir().unwrap();
+    let now: Timestamp = "2026-11-28T03:00:00Z".parse().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let step = |chat: i64, update: i64, stamp: u32, name: &str, profile: Option<&Profile>| {
+        let mut user = store
+            .user(5)
+            .unwrap()
+            .unwrap_or_else(|| UserRecord::new(5, now));
+        user.first_name = Some(name.into());
+        let mut session = store.session(chat, 5).unwrap();
+        session.stamp = stamp;
+        let mut effects = Vec::new();
+        if let Some(p) = profile {
+            effects.push(Effect::SaveProfile(p.clone()));
+        }
+        let outcome = Outcome {
+            session,
+            effects,
+            toast: None,
+        };
+        let mut applied = delivery(chat, Some(update));
+        applied.event.user = 5;
+        store.apply_unflushed(&applied, &user, &outcome).unwrap();
+    };
+    assert_eq!(store.user(5).unwrap(), None);
+    assert_eq!(store.profile(5).unwrap(), None);
+    let profile = Profile {
+        v: Profile::VERSION,
+        user: 5,
+        answers: Default::default(),
+        consent_at: Some(now),
+        consent_notice: 3,
+        updated_at: now,
+    };
+    step(5, 1, 1, "Siti", Some(&profile));
+    step(-100, 2, 9, "Siti A.", None);
+    step(5, 3, 2, "Siti Aminah", None);
+    assert_eq!(store.session(5, 5).unwrap().stamp, 2);
+    assert_eq!(store.session(-100, 5).unwrap().stamp, 9);
+    assert_eq!(store.profile(5).unwrap().unwrap().consent_notice, 3);
+    let user = store.user(5).unwrap().unwrap();
+    assert_eq!(user.first_name.as_deref(), Some("Siti Aminah"));
+    assert!(user.active);
+
+    // Blocked, outside any event.
+    store.set_user_active(5, false, now).unwrap();
+    assert!(!store.user(5).unwrap().unwrap().active);
+
+    // An update handled before changes nothing, kept or stored.
+    let mut again = delivery(5, Some(3));
+    again.event.user = 5;
+    let mut stale = store.user(5).unwrap().unwrap();
+    stale.first_name = Some("Lama".into());
+    let r = store
+        .apply_unflushed(&again, &stale, &Outcome::nothing())
+        .unwrap();
+    assert_eq!(r, ApplyResult::AlreadyProcessed);
+    assert_eq!(
+        store.user(5).unwrap().unwrap().first_name.as_deref(),
+        Some("Siti Aminah")
+    );
+
+    // Reopened: the same.
+    store.flush().unwrap();
+    drop(store);
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.session(5, 5).unwrap().stamp, 2);
+    assert_eq!(store.session(-100, 5).unwrap().stamp, 9);
+    assert_eq!(store.profile(5).unwrap().unwrap().consent_notice, 3);
+    assert!(!store.user(5).unwrap().unwrap().active);
+
+    // Erased: nothing of them is answered any more, in either chat.
+    let user = store.user(5).unwrap().unwrap();
+    let mut erase = delivery(5, Some(4));
+    erase.event.user = 5;
+    let outcome = Outcome {
+        session: Session::default(),
+        effects: vec![Effect::EraseUser(5)],
+        toast: None,
+    };
+    store.apply(&erase, &user, &outcome).unwrap();
+    assert_eq!(store.user(5).unwrap(), None);
+    assert_eq!(store.profile(5).unwrap(), None);
+    assert_eq!(store.session(5, 5).unwrap().stamp, 0);
+    assert_eq!(store.session(-100, 5).unwrap().stamp, 0);
+}

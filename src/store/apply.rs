@@ -14,6 +14,7 @@ use super::codec::{
 use super::facets::Facet;
 use super::kv::TxTree;
 use super::outbox::{OutItem, OutboxRow, Priority};
+use super::recent::{self, Key};
 use super::{META_STAFF_CHAT, Store, StoreError, crypt};
 use crate::event::Delivery;
 use crate::outcome::{CopyOf, Effect, Outcome};
@@ -106,29 +107,42 @@ impl Store {
     ) -> Result<ApplyResult, StoreError> {
         let _writing = self.writing();
         let prepared = self.prepare(delivery, user, outcome)?;
+        let keep = to_keep(delivery, outcome, &prepared);
         let (result, mut rows, written) = self
             .kv
-            .transaction(|t| {
-                let tx = Tx {
-                    users: t.on(&self.users),
-                    profiles: t.on(&self.profiles),
-                    sessions: t.on(&self.sessions),
-                    tickets: t.on(&self.tickets),
-                    by_user: t.on(&self.tickets_by_user),
-                    counters: t.on(&self.counters),
-                    processed: t.on(&self.processed),
-                    outbox: t.on(&self.outbox),
-                    faq_log: t.on(&self.faq_log),
-                    inbox: t.on(&self.inbox),
-                    meta: t.on(&self.meta),
-                    broadcasts: t.on(&self.broadcasts),
-                    sent: t.on(&self.sent),
-                    facets: t.on(&self.facets),
-                    written: Default::default(),
-                };
-                let (result, rows) = self.write(&tx, delivery, outcome, &prepared)?;
-                Ok((result, rows, tx.written.take()))
-            })
+            .transaction_then(
+                |t| {
+                    let tx = Tx {
+                        users: t.on(&self.users),
+                        profiles: t.on(&self.profiles),
+                        sessions: t.on(&self.sessions),
+                        tickets: t.on(&self.tickets),
+                        by_user: t.on(&self.tickets_by_user),
+                        counters: t.on(&self.counters),
+                        processed: t.on(&self.processed),
+                        outbox: t.on(&self.outbox),
+                        faq_log: t.on(&self.faq_log),
+                        inbox: t.on(&self.inbox),
+                        meta: t.on(&self.meta),
+                        broadcasts: t.on(&self.broadcasts),
+                        sent: t.on(&self.sent),
+                        facets: t.on(&self.facets),
+                        written: Default::default(),
+                    };
+                    let (result, rows) = self.write(&tx, delivery, outcome, &prepared)?;
+                    Ok((result, rows, tx.written.take()))
+                },
+                |(result, _, _)| {
+                    if let ApplyResult::Done { .. } = result {
+                        match keep {
+                            Some(records) => records
+                                .into_iter()
+                                .for_each(|(key, value)| self.recent.put(key, value)),
+                            None => self.recent.clear(),
+                        }
+                    }
+                },
+            )
             .map_err(tx_error)?;
         self.facets_written(written);
         // Every press is answered, so the button stops spinning; the
@@ -481,4 +495,34 @@ fn put_facet(tx: &Tx<'_, '_>, ticket: &Ticket) -> TxResult<()> {
     tx.facets.insert(key, facet.encode())?;
     tx.written.borrow_mut().push(facet);
     Ok(())
+}
+
+/// What an event writes of its person, to keep decoded once it committed:
+/// their user record, session and profile; `None` for an erasure, which
+/// forgets everything kept.
+fn to_keep(
+    delivery: &Delivery,
+    outcome: &Outcome,
+    prepared: &Prepared,
+) -> Option<Vec<(Key, recent::Value)>> {
+    if prepared.erasure.is_some() {
+        return None;
+    }
+    let user = &prepared.user;
+    let mut keep = vec![
+        (Key::User(user.id), recent::value(Some(user.clone()))),
+        (
+            Key::Session(delivery.event.chat, user.id),
+            recent::value(Some(outcome.session.clone())),
+        ),
+    ];
+    for effect in &outcome.effects {
+        if let Effect::SaveProfile(profile) = effect {
+            keep.push((
+                Key::Profile(profile.user),
+                recent::value(Some(profile.clone())),
+            ));
+        }
+    }
+    Some(keep)
 }

@@ -16,6 +16,7 @@ impl Store {
         {
             let _writing = self.writing();
             self.keys.destroy(user)?;
+            self.recent.clear();
         }
         self.rotate_epoch()?;
         if let Some(dir) = &self.dir {

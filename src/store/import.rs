@@ -3,6 +3,7 @@
 
 use super::codec::{session_key, ticket_index_key};
 use super::facets::Facet;
+use super::recent::Key;
 use super::{Store, StoreError};
 use crate::records::{Profile, Session, Ticket, UserRecord};
 
@@ -20,7 +21,9 @@ impl Store {
         if let Some(p) = profile {
             self.profiles
                 .insert(p.user.to_be_bytes(), self.sealed(p.user, p)?)?;
+            self.recent.forget(Key::Profile(p.user));
         }
+        self.recent.forget(Key::User(user.id));
         Ok(())
     }
 
@@ -35,6 +38,7 @@ impl Store {
         let _writing = self.writing();
         self.sessions
             .insert(session_key(chat, user), self.sealed(user, session)?)?;
+        self.recent.forget(Key::Session(chat, user));
         Ok(())
     }
 

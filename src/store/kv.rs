@@ -285,10 +285,22 @@ impl Kv {
     /// Runs `f` as one transaction: its writes are committed together if
     /// it returns `Ok`, forgotten if it aborts.
     pub fn transaction<R>(&self, f: impl FnOnce(&Txn<'_>) -> TxResult<R>) -> TxResult<R> {
+        self.transaction_then(f, |_| {})
+    }
+
+    /// [`Kv::transaction`], then `then` with its result once it committed,
+    /// still under the writer lock: what `then` does follows the commits
+    /// in their order (the store's decoded records are put so).
+    pub fn transaction_then<R>(
+        &self,
+        f: impl FnOnce(&Txn<'_>) -> TxResult<R>,
+        then: impl FnOnce(&R),
+    ) -> TxResult<R> {
         let mut w = locked(&self.writer);
         let txn = Txn::new(self);
         let r = f(&txn)?;
         self.commit(&mut w, txn.into_writes())?;
+        then(&r);
         Ok(r)
     }
 

@@ -28,6 +28,7 @@ mod learned;
 mod outbox;
 mod photos;
 mod reads;
+mod recent;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
@@ -169,6 +170,9 @@ pub struct Store {
     /// sled's default tree (empty; kept in backups as it always was).
     default: Tree,
     facet_cache: facets::FacetCache,
+    /// The user records, profiles and sessions of the chats in use, kept
+    /// decoded (bounded; see [`recent`]).
+    recent: Arc<recent::Recent>,
     /// Writers that change several records hold this shared; a backup
     /// holds it exclusively while it reads, so it never sees half of one.
     gate: Arc<RwLock<()>>,
@@ -278,6 +282,7 @@ impl Store {
             default: t("__sled__default"),
             kv,
             facet_cache: Default::default(),
+            recent: Arc::new(recent::Recent::new()),
             gate: Default::default(),
             keys: Arc::new(keys),
             dir,
@@ -426,18 +431,46 @@ impl Store {
     // ----- reads ------------------------------------------------------
 
     pub fn user(&self, id: i64) -> Result<Option<UserRecord>, StoreError> {
-        self.record("users", &self.users, &id.to_be_bytes())
+        self.kept(recent::Key::User(id), || {
+            self.record("users", &self.users, &id.to_be_bytes())
+        })
     }
 
     pub fn profile(&self, user: i64) -> Result<Option<Profile>, StoreError> {
-        self.record("profiles", &self.profiles, &user.to_be_bytes())
+        self.kept(recent::Key::Profile(user), || {
+            self.record("profiles", &self.profiles, &user.to_be_bytes())
+        })
     }
 
     pub fn session(&self, chat: i64, user: i64) -> Result<Session, StoreError> {
         let key = session_key(chat, user);
         Ok(self
-            .record("sessions", &self.sessions, &key)?
+            .kept(recent::Key::Session(chat, user), || {
+                self.record("sessions", &self.sessions, &key)
+            })?
             .unwrap_or_default())
+    }
+
+    /// A user record, profile or session: as kept decoded, else read (and
+    /// kept).
+    fn kept<T: Clone + Send + Sync + 'static>(
+        &self,
+        key: recent::Key,
+        read: impl FnOnce() -> Result<Option<T>, StoreError>,
+    ) -> Result<Option<T>, StoreError> {
+        let looked = match self.recent.get(key) {
+            Ok(None) => return Ok(None),
+            Ok(Some(kept)) => match kept.downcast::<T>() {
+                Ok(record) => return Ok(Some((*record).clone())),
+                Err(_) => None,
+            },
+            Err(looked) => Some(looked),
+        };
+        let record = read()?;
+        if let Some(looked) = looked {
+            self.recent.fill(looked, key, recent::value(record.clone()));
+        }
+        Ok(record)
     }
 
     pub fn ticket(&self, number: &str) -> Result<Option<Ticket>, StoreError> {
@@ -680,6 +713,7 @@ impl Store {
         user.active = active;
         self.users
             .insert(id.to_be_bytes(), self.sealed(id, &user)?)?;
+        self.recent.forget(recent::Key::User(id));
         Ok(())
     }
 }
