@@ -147,7 +147,7 @@ mod tests {
     #[test]
     fn a_read_from_before_a_write_never_lands_after_it() {
         let recent = Recent::new();
-        let looked = recent.get(Key::User(1)).err().expect("a miss");
+        let looked = recent.get(Key::User(1)).expect_err("a miss");
         // A transaction writes the person meanwhile…
         recent.put(Key::User(1), user(1, "Baru"));
         // …so the older value the read found is not kept.
@@ -156,14 +156,14 @@ mod tests {
 
         // Even when the write was pushed out again before the fill.
         recent.forget(Key::User(1));
-        let looked = recent.get(Key::User(1)).err().expect("a miss");
+        let looked = recent.get(Key::User(1)).expect_err("a miss");
         recent.put(Key::User(1), user(1, "Baru"));
         recent.forget(Key::User(1));
         recent.fill(looked, Key::User(1), user(1, "Lama"));
         assert!(recent.get(Key::User(1)).is_err());
 
         // A quiet miss is filled in, even when other records were put.
-        let looked = recent.get(Key::User(2)).err().expect("a miss");
+        let looked = recent.get(Key::User(2)).expect_err("a miss");
         recent.put(Key::User(3), user(3, "Ali"));
         recent.fill(looked, Key::User(2), user(2, "Siti"));
         assert_eq!(name(recent.get(Key::User(2))), Some("Siti".into()));

@@ -51,10 +51,11 @@ pub struct Faq {
     /// (message id, line) pairs referenced by the file, for `check`.
     pub references: Vec<(String, usize)>,
     pub file: String,
-    /// The examples of `dialogs/examples/`.
-    examples: Vec<Example>,
+    /// The examples of `dialogs/examples/` (shared, not copied, by the FAQ
+    /// with what staff taught: read once, kept once).
+    examples: std::sync::Arc<Vec<Example>>,
     /// Every entry's title, in every language: one more example of it.
-    titles: Vec<Example>,
+    titles: std::sync::Arc<Vec<Example>>,
     /// The questions staff taught (see [`Faq::with_learned`]).
     taught: Vec<Example>,
     params: Params,
@@ -346,7 +347,7 @@ impl Faq {
                         format!("[{name}]: an example has no words"),
                     );
                 }
-                self.examples.push(Example::new(label, example));
+                std::sync::Arc::make_mut(&mut self.examples).push(Example::new(label, example));
             }
         }
         problems.into_result(())
@@ -383,7 +384,10 @@ impl Faq {
 
     /// Every example the matcher learns from: the files', the titles.
     fn all_examples(&self) -> impl Iterator<Item = &Example> + Clone {
-        self.examples.iter().chain(&self.titles).chain(&self.taught)
+        self.examples
+            .iter()
+            .chain(self.titles.iter())
+            .chain(&self.taught)
     }
 
     /// This FAQ with what staff taught: each new entry (unless an entry of
@@ -480,7 +484,7 @@ pub fn add_titles(faq: &mut Faq, i18n: &crate::i18n::I18n) {
             }
         }
     }
-    faq.titles = titles;
+    faq.titles = std::sync::Arc::new(titles);
 }
 
 /// Callback data `q:a:<id>` must stay far below Telegram's 64 bytes.
