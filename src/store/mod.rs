@@ -451,28 +451,6 @@ impl Store {
             .unwrap_or_default())
     }
 
-    /// A user record, profile or session: as kept decoded, else read (and
-    /// kept).
-    fn kept<T: Clone + Send + Sync + 'static>(
-        &self,
-        key: recent::Key,
-        read: impl FnOnce() -> Result<Option<T>, StoreError>,
-    ) -> Result<Option<T>, StoreError> {
-        let looked = match self.recent.get(key) {
-            Ok(None) => return Ok(None),
-            Ok(Some(kept)) => match kept.downcast::<T>() {
-                Ok(record) => return Ok(Some((*record).clone())),
-                Err(_) => None,
-            },
-            Err(looked) => Some(looked),
-        };
-        let record = read()?;
-        if let Some(looked) = looked {
-            self.recent.fill(looked, key, recent::value(record.clone()));
-        }
-        Ok(record)
-    }
-
     pub fn ticket(&self, number: &str) -> Result<Option<Ticket>, StoreError> {
         self.record("tickets", &self.tickets, number.as_bytes())
     }

@@ -17,6 +17,8 @@ use std::sync::{Arc, Mutex};
 
 use lru::LruCache;
 
+use super::StoreError;
+
 /// Records kept: three per chat in use (user, profile, session), so about
 /// 1,300 managers mid-conversation at once.
 const CAPACITY: usize = 4096;
@@ -125,6 +127,30 @@ impl Inner {
                 self.dropped_at = self.seq;
             }
         }
+    }
+}
+
+impl super::Store {
+    /// A user record, profile or session: as kept decoded, else read (and
+    /// kept).
+    pub(super) fn kept<T: Clone + Send + Sync + 'static>(
+        &self,
+        key: Key,
+        read: impl FnOnce() -> Result<Option<T>, StoreError>,
+    ) -> Result<Option<T>, StoreError> {
+        let looked = match self.recent.get(key) {
+            Ok(None) => return Ok(None),
+            Ok(Some(kept)) => match kept.downcast::<T>() {
+                Ok(record) => return Ok(Some((*record).clone())),
+                Err(_) => None,
+            },
+            Err(looked) => Some(looked),
+        };
+        let record = read()?;
+        if let Some(looked) = looked {
+            self.recent.fill(looked, key, value(record.clone()));
+        }
+        Ok(record)
     }
 }
 
