@@ -235,10 +235,12 @@ impl I18n {
             .collect();
         let mut needs = HashMap::new();
         for id in &self.ids {
-            let mut vars = std::collections::HashSet::new();
+            let mut vars = std::collections::HashSet::<String>::new();
             for bundle in self.bundles.values() {
                 if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
-                    vars::of_pattern(bundle, pattern, &mut vars, 0);
+                    let mut found = vars::Found::default();
+                    vars::of_pattern(bundle, pattern, &mut found);
+                    vars.extend(found.vars.iter().map(|v| v.to_string()));
                 }
             }
             let wanted: Vec<usize> = (self.globals.iter().enumerate())
@@ -332,6 +334,18 @@ mod tests {
             "via-reference = Hubungi: { contact }\n",
             "via-select = { $n ->\n  [1] satu { $phone }\n *[other] { $website }\n}\n",
             "plain = Tanpa kontak\n",
+            "r0 = { r1 }\n",
+            "r1 = { r2 }\n",
+            "r2 = { r3 }\n",
+            "r3 = { r4 }\n",
+            "r4 = { r5 }\n",
+            "r5 = { r6 }\n",
+            "r6 = { r7 }\n",
+            "r7 = { r8 }\n",
+            "r8 = { r9 }\n",
+            "r9 = ujung { $phone }\n",
+            "loop-a = { loop-b }\n",
+            "loop-b = { loop-a } { $phone }\n",
         ));
         let text = |id: &str, args: Args<'_>| i18n.text(Lang::Id, id, args);
         assert_eq!(text("via-reference", Args::new()), "Hubungi: Telepon 0812");
@@ -344,5 +358,8 @@ mod tests {
             "Telepon 0899"
         );
         assert!(!i18n.needs.contains_key("plain"));
+        // However long the chain of references; a cycle ends the walk.
+        assert_eq!(text("r0", Args::new()), "ujung 0812");
+        assert!(i18n.needs.contains_key("loop-a"));
     }
 }

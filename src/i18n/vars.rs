@@ -10,53 +10,47 @@ use fluent_bundle::FluentResource;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
 
-/// Message references followed at most this deep (Fluent refuses cycles
-/// at format time; this only keeps the walk finite).
-const DEPTH: usize = 8;
-
 type Bundle = FluentBundle<FluentResource>;
 
-pub(super) fn of_pattern<'b>(
-    bundle: &'b Bundle,
-    pattern: &Pattern<&'b str>,
-    out: &mut HashSet<&'b str>,
-    depth: usize,
-) {
+/// The variables found, and the messages (with the attribute) already
+/// walked: each once, so a cycle of references (which Fluent refuses at
+/// format time) still ends.
+#[derive(Default)]
+pub(super) struct Found<'b> {
+    pub vars: HashSet<&'b str>,
+    walked: HashSet<(&'b str, Option<&'b str>)>,
+}
+
+pub(super) fn of_pattern<'b>(bundle: &'b Bundle, pattern: &Pattern<&'b str>, out: &mut Found<'b>) {
     for element in &pattern.elements {
         if let PatternElement::Placeable { expression } = element {
-            of_expression(bundle, expression, out, depth);
+            of_expression(bundle, expression, out);
         }
     }
 }
 
-fn of_expression<'b>(
-    bundle: &'b Bundle,
-    expression: &Expression<&'b str>,
-    out: &mut HashSet<&'b str>,
-    depth: usize,
-) {
+fn of_expression<'b>(bundle: &'b Bundle, expression: &Expression<&'b str>, out: &mut Found<'b>) {
     match expression {
         Expression::Select { selector, variants } => {
-            of_inline(bundle, selector, out, depth);
+            of_inline(bundle, selector, out);
             for variant in variants {
-                of_pattern(bundle, &variant.value, out, depth);
+                of_pattern(bundle, &variant.value, out);
             }
         }
-        Expression::Inline(inline) => of_inline(bundle, inline, out, depth),
+        Expression::Inline(inline) => of_inline(bundle, inline, out),
     }
 }
 
-fn of_inline<'b>(
-    bundle: &'b Bundle,
-    inline: &InlineExpression<&'b str>,
-    out: &mut HashSet<&'b str>,
-    depth: usize,
-) {
+fn of_inline<'b>(bundle: &'b Bundle, inline: &InlineExpression<&'b str>, out: &mut Found<'b>) {
     match inline {
         InlineExpression::VariableReference { id } => {
-            out.insert(id.name);
+            out.vars.insert(id.name);
         }
-        InlineExpression::MessageReference { id, attribute } if depth < DEPTH => {
+        InlineExpression::MessageReference { id, attribute }
+            if out
+                .walked
+                .insert((id.name, attribute.as_ref().map(|a| a.name))) =>
+        {
             let Some(message) = bundle.get_message(id.name) else {
                 return;
             };
@@ -65,7 +59,7 @@ fn of_inline<'b>(
                 None => message.value(),
             };
             if let Some(pattern) = pattern {
-                of_pattern(bundle, pattern, out, depth + 1);
+                of_pattern(bundle, pattern, out);
             }
         }
         InlineExpression::FunctionReference { arguments, .. }
@@ -74,13 +68,13 @@ fn of_inline<'b>(
             ..
         } => {
             for a in &arguments.positional {
-                of_inline(bundle, a, out, depth);
+                of_inline(bundle, a, out);
             }
             for a in &arguments.named {
-                of_inline(bundle, &a.value, out, depth);
+                of_inline(bundle, &a.value, out);
             }
         }
-        InlineExpression::Placeable { expression } => of_expression(bundle, expression, out, depth),
+        InlineExpression::Placeable { expression } => of_expression(bundle, expression, out),
         _ => {}
     }
 }

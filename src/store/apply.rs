@@ -135,9 +135,18 @@ impl Store {
                 |(result, _, _)| {
                     if let ApplyResult::Done { .. } = result {
                         match keep {
-                            Some(records) => records
-                                .into_iter()
-                                .for_each(|(key, value)| self.recent.put(key, value)),
+                            Some(records) => {
+                                for (key, value, sealed) in records {
+                                    // Sealed with a key an erasure destroyed
+                                    // since: the store reads it as nothing,
+                                    // and so must what is kept.
+                                    if self.keys.can_open(sealed) {
+                                        self.recent.put(key, value);
+                                    } else {
+                                        self.recent.forget(key);
+                                    }
+                                }
+                            }
                             None => self.recent.clear(),
                         }
                     }
@@ -498,29 +507,35 @@ fn put_facet(tx: &Tx<'_, '_>, ticket: &Ticket) -> TxResult<()> {
 }
 
 /// What an event writes of its person, to keep decoded once it committed:
-/// their user record, session and profile; `None` for an erasure, which
-/// forgets everything kept.
-fn to_keep(
+/// their user record, session and profile, each with the sealed bytes the
+/// store holds; `None` for an erasure, which forgets everything kept.
+fn to_keep<'p>(
     delivery: &Delivery,
     outcome: &Outcome,
-    prepared: &Prepared,
-) -> Option<Vec<(Key, recent::Value)>> {
+    prepared: &'p Prepared,
+) -> Option<Vec<(Key, recent::Value, &'p [u8])>> {
     if prepared.erasure.is_some() {
         return None;
     }
     let user = &prepared.user;
     let mut keep = vec![
-        (Key::User(user.id), recent::value(Some(user.clone()))),
+        (
+            Key::User(user.id),
+            recent::value(Some(user.clone())),
+            &prepared.user_bytes[..],
+        ),
         (
             Key::Session(delivery.event.chat, user.id),
             recent::value(Some(outcome.session.clone())),
+            &prepared.session_bytes[..],
         ),
     ];
-    for effect in &outcome.effects {
-        if let Effect::SaveProfile(profile) = effect {
+    for (effect, sealed) in outcome.effects.iter().zip(&prepared.effects) {
+        if let (Effect::SaveProfile(profile), Some(sealed)) = (effect, sealed) {
             keep.push((
                 Key::Profile(profile.user),
                 recent::value(Some(profile.clone())),
+                &sealed[..],
             ));
         }
     }

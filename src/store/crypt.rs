@@ -391,6 +391,17 @@ impl Keyring {
             .map_err(|_| CryptError::Damaged)
     }
 
+    /// Whether the key a stored value is sealed with still exists (a plain
+    /// value: always).
+    pub fn can_open(&self, stored: &[u8]) -> bool {
+        if stored.first() != Some(&MAGIC) || stored.len() < HEADER {
+            return true;
+        }
+        let owner = i64::from_be_bytes(stored[1..9].try_into().expect("8 bytes"));
+        let generation = u32::from_be_bytes(stored[9..13].try_into().expect("4 bytes"));
+        self.lock().keys.contains_key(&(owner, generation))
+    }
+
     /// The owner a stored value is sealed for, if it is sealed.
     pub fn owner_of(stored: &[u8]) -> Option<i64> {
         (stored.first() == Some(&MAGIC) && stored.len() >= 9)

@@ -15,8 +15,15 @@ impl Store {
         // takes it whole), so a backup's two passes see the same records.
         {
             let _writing = self.writing();
-            self.keys.destroy(user)?;
-            self.recent.clear();
+            // Under the journal's writer lock: an event of this person
+            // committed meanwhile (sealed with the key before it went)
+            // either keeps its records decoded before this clears them, or
+            // sees the key gone and keeps nothing.
+            self.kv.exclusive(|| {
+                self.keys.destroy(user)?;
+                self.recent.clear();
+                Ok::<(), StoreError>(())
+            })?;
         }
         self.rotate_epoch()?;
         if let Some(dir) = &self.dir {

@@ -304,6 +304,13 @@ impl Kv {
         Ok(r)
     }
 
+    /// Runs `f` under the writer lock, between two transactions (and their
+    /// `then`s): an erasure destroys a key so.
+    pub fn exclusive<R>(&self, f: impl FnOnce() -> R) -> R {
+        let _w = locked(&self.writer);
+        f()
+    }
+
     /// One tree's writes, committed as one record; returns the value
     /// `before` had just before (read under the writer, so no other write
     /// comes between).
