@@ -180,6 +180,20 @@ impl Ring {
     }
 }
 
+/// A key as the keyring file holds it (64 hex digits).
+fn key_from_hex(hex: &str) -> Option<Key> {
+    let bytes = hex::decode(hex).ok()?;
+    (bytes.len() == 32).then(|| *Key::from_slice(&bytes))
+}
+
+/// The key a sealed value (at least [`HEADER`] bytes) names: its owner and
+/// generation.
+fn key_id(stored: &[u8]) -> KeyId {
+    let owner = i64::from_be_bytes(stored[1..9].try_into().expect("8 bytes"));
+    let generation = u32::from_be_bytes(stored[9..13].try_into().expect("4 bytes"));
+    (owner, generation)
+}
+
 /// The owner id of an epoch (negative; people's ids are positive).
 fn epoch_id(epoch: u64) -> i64 {
     -(epoch as i64) - 1
@@ -200,23 +214,14 @@ impl Keyring {
             let (owner, generation) = id.split_once(':').unwrap_or((id, "0"));
             let owner: i64 = owner.parse().map_err(|_| unreadable())?;
             let generation: u32 = generation.parse().map_err(|_| unreadable())?;
-            let bytes = hex::decode(k)
-                .ok()
-                .filter(|b| b.len() == 32)
-                .ok_or_else(unreadable)?;
-            keys.insert((owner, generation), *Key::from_slice(&bytes));
+            keys.insert((owner, generation), key_from_hex(k).ok_or_else(unreadable)?);
         }
         let mut generations = BTreeMap::new();
         for (owner, generation) in &state.generations {
             generations.insert(owner.parse().map_err(|_| unreadable())?, *generation);
         }
         let backup_key = match &state.backup_key {
-            Some(k) => Some(*Key::from_slice(
-                &hex::decode(k)
-                    .ok()
-                    .filter(|b| b.len() == 32)
-                    .ok_or_else(unreadable)?,
-            )),
+            Some(k) => Some(key_from_hex(k).ok_or_else(unreadable)?),
             None => None,
         };
         let ring = Keyring {
@@ -318,13 +323,7 @@ impl Keyring {
         let bytes = std::fs::read(file).map_err(|_| unreadable())?;
         let state: State = serde_json::from_slice(&bytes).map_err(|_| unreadable())?;
         match state.backup_key {
-            Some(k) => {
-                let bytes = hex::decode(&k)
-                    .ok()
-                    .filter(|b| b.len() == 32)
-                    .ok_or_else(unreadable)?;
-                Ok(Some(bytes.try_into().expect("32 bytes")))
-            }
+            Some(k) => Ok(Some(key_from_hex(&k).ok_or_else(unreadable)?.into())),
             None => Ok(None),
         }
     }
@@ -377,12 +376,10 @@ impl Keyring {
         if stored.len() < HEADER + 16 {
             return Err(CryptError::Damaged);
         }
-        let owner = i64::from_be_bytes(stored[1..9].try_into().expect("8 bytes"));
-        let generation = u32::from_be_bytes(stored[9..13].try_into().expect("4 bytes"));
         let key = *self
             .lock()
             .keys
-            .get(&(owner, generation))
+            .get(&key_id(stored))
             .ok_or(CryptError::Shredded)?;
         let nonce = XNonce::from_slice(&stored[13..HEADER]);
         XChaCha20Poly1305::new(&key)
@@ -397,9 +394,7 @@ impl Keyring {
         if stored.first() != Some(&MAGIC) || stored.len() < HEADER {
             return true;
         }
-        let owner = i64::from_be_bytes(stored[1..9].try_into().expect("8 bytes"));
-        let generation = u32::from_be_bytes(stored[9..13].try_into().expect("4 bytes"));
-        self.lock().keys.contains_key(&(owner, generation))
+        self.lock().keys.contains_key(&key_id(stored))
     }
 
     /// The owner a stored value is sealed for, if it is sealed.

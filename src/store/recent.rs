@@ -100,16 +100,14 @@ impl Recent {
     /// Forgets one record (after a write outside an event).
     pub(super) fn forget(&self, key: Key) {
         let mut inner = self.lock();
-        inner.seq += 1;
-        inner.dropped_at = inner.seq;
+        inner.dropped();
         inner.map.pop(&key);
     }
 
     /// Forgets everything (an erasure, a restore).
     pub(super) fn clear(&self) {
         let mut inner = self.lock();
-        inner.seq += 1;
-        inner.dropped_at = inner.seq;
+        inner.dropped();
         inner.map.clear();
     }
 
@@ -127,6 +125,12 @@ impl Inner {
                 self.dropped_at = self.seq;
             }
         }
+    }
+
+    /// Something kept goes: reads that looked before must not fill in.
+    fn dropped(&mut self) {
+        self.seq += 1;
+        self.dropped_at = self.seq;
     }
 }
 
