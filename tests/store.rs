@@ -356,3 +356,68 @@ fn records_read_back_are_always_the_last_written() {
     assert_eq!(store.session(5, 5).unwrap().stamp, 0);
     assert_eq!(store.session(-100, 5).unwrap().stamp, 0);
 }
+
+/// The sender's finished rows leave the outbox together, in the write the
+/// committer makes before its flush; the rows not finished stay.
+#[test]
+fn rows_the_sender_finished_leave_the_outbox_with_the_next_flush() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        let messages: Vec<OutMessage> = (1..=3)
+            .map(|n| OutMessage::new(40 + n, format!("pesan {n}")))
+            .collect();
+        store
+            .enqueue(&messages, opop_bot::store::Priority::Reply)
+            .unwrap();
+        let rows = store.outbox_rows(10).unwrap();
+        assert_eq!(rows.len(), 3);
+        store.settle_outbox_row(&rows[0]);
+        store.settle_outbox_row(&rows[2]);
+        store.remove_settled().unwrap();
+        store.flush().unwrap();
+        // Nothing left to remove: a second call writes nothing.
+        store.remove_settled().unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    let left = store.outbox_rows(10).unwrap();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].message().unwrap().text, "pesan 2");
+    // A reader sees a settled row gone at once.
+    store.settle_outbox_row(&left[0]);
+    assert_eq!(store.outbox_len(), 0);
+}
+
+/// Handled update ids are known as such however they arrived (out of
+/// order across workers, before and after a reopen); a new id is not.
+#[test]
+fn handled_updates_are_known_in_any_order_and_after_a_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let now: Timestamp = "2026-11-28T03:00:00Z".parse().unwrap();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        assert!(!store.is_processed(5).unwrap());
+        store.mark_processed(&[5], now).unwrap();
+        store.mark_processed(&[3], now).unwrap();
+        assert!(store.is_processed(3).unwrap());
+        assert!(store.is_processed(5).unwrap());
+        assert!(!store.is_processed(4).unwrap());
+        store.flush().unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    for (id, handled) in [(3, true), (4, false), (5, true), (6, false)] {
+        assert_eq!(store.is_processed(id).unwrap(), handled, "update {id}");
+    }
+    let user = UserRecord::new(8, now);
+    let applied = delivery(8, Some(6));
+    store
+        .apply(&applied, &user, &ticket_outcome(8, now))
+        .unwrap();
+    assert!(store.is_processed(6).unwrap());
+    assert_eq!(
+        store
+            .apply(&applied, &user, &ticket_outcome(8, now))
+            .unwrap(),
+        ApplyResult::AlreadyProcessed
+    );
+}

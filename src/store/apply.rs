@@ -285,13 +285,14 @@ impl Store {
         prepared: &Prepared,
     ) -> TxResult<(ApplyResult, Vec<OutboxRow>)> {
         if let Some(id) = delivery.update_id {
-            if tx.processed.get(id.to_be_bytes())?.is_some() {
+            if self.may_be_processed(id) && tx.processed.get(id.to_be_bytes())?.is_some() {
                 tx.inbox.remove(id.to_be_bytes())?;
                 return Ok((ApplyResult::AlreadyProcessed, Vec::new()));
             }
         }
         let at = delivery.event.now.as_second().to_be_bytes();
         for id in delivery.update_ids() {
+            self.processing(id);
             tx.processed.insert(id.to_be_bytes(), &at)?;
             tx.inbox.remove(id.to_be_bytes())?;
         }

@@ -535,6 +535,9 @@ impl Store {
                     Some(o) => store.keys.seal(o, &value).map_err(StoreError::from)?,
                     None => value,
                 };
+                if record.tree == "processed" {
+                    store.processing(i64::MAX);
+                }
                 tree.insert(key, value).map_err(StoreError::from)?;
             }
             Ok(counts)

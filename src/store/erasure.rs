@@ -50,6 +50,9 @@ impl Store {
     /// Seals the live inbox and outbox rows with a new epoch key, then
     /// destroys the old one. Writers wait meanwhile.
     pub fn rotate_epoch(&self) -> Result<(), StoreError> {
+        // Rows the sender finished are gone first, so none is sealed again
+        // (and kept) after the committer removed it.
+        self.remove_settled()?;
         let _quiet = self.gate.write().unwrap_or_else(|e| e.into_inner());
         self.keys.next_epoch()?;
         let new = self.keys.epoch_owner();

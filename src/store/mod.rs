@@ -31,6 +31,7 @@ mod reads;
 mod recent;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
 use serde::Serialize;
@@ -176,6 +177,9 @@ pub struct Store {
     /// Writers that change several records hold this shared; a backup
     /// holds it exclusively while it reads, so it never sees half of one.
     gate: Arc<RwLock<()>>,
+    /// No update id in `processed` is greater (see
+    /// [`Store::may_be_processed`]).
+    processed_bound: Arc<AtomicI64>,
     /// Keys of the sealed (personal and short-lived) records.
     keys: Arc<crypt::Keyring>,
     /// The data folder (none for a temporary store).
@@ -283,6 +287,7 @@ impl Store {
             kv,
             facet_cache: Default::default(),
             recent: Arc::new(recent::Recent::new()),
+            processed_bound: Arc::new(AtomicI64::new(i64::MAX)),
             gate: Default::default(),
             keys: Arc::new(keys),
             dir,
@@ -291,6 +296,16 @@ impl Store {
             db,
         };
         store.migrate()?;
+        let bound = store
+            .processed
+            .greatest_key_bound()?
+            // Keys are big-endian: a negative id (never Telegram's) would
+            // sort last, so the bound then says nothing.
+            .map_or(i64::MIN, |k| match i64_at(&k, 0) {
+                id if id < 0 => i64::MAX,
+                id => id,
+            });
+        store.processed_bound.store(bound, Ordering::SeqCst);
         store.settle_erasures()?;
         store.build_facets()?;
         // A new transit epoch at every start: rows a crash left sealed with
@@ -600,7 +615,22 @@ impl Store {
     }
 
     pub fn is_processed(&self, update_id: i64) -> Result<bool, StoreError> {
-        Ok(self.processed.contains_key(update_id.to_be_bytes())?)
+        Ok(self.may_be_processed(update_id)
+            && self.processed.contains_key(update_id.to_be_bytes())?)
+    }
+
+    /// Whether `update_id` may be in `processed`. Telegram's update ids
+    /// grow, so a new update's id is above every id handled and needs no
+    /// lookup (three per update before: the inbox, the worker, the
+    /// transaction). The bound is raised before an id is written.
+    fn may_be_processed(&self, update_id: i64) -> bool {
+        update_id <= self.processed_bound.load(Ordering::SeqCst)
+    }
+
+    /// Raises the bound of `processed` to cover `update_id`, before it is
+    /// written there.
+    fn processing(&self, update_id: i64) {
+        self.processed_bound.fetch_max(update_id, Ordering::SeqCst);
     }
 
     // ----- the inbox --------------------------------------------------
@@ -645,6 +675,7 @@ impl Store {
             .transaction(|t| {
                 let (processed, inbox) = (t.on(&self.processed), t.on(&self.inbox));
                 for id in update_ids {
+                    self.processing(*id);
                     processed.insert(id.to_be_bytes(), &at)?;
                     inbox.remove(id.to_be_bytes())?;
                 }

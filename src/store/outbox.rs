@@ -9,6 +9,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::codec::{TxResult, abort, locked, tx_error};
+use super::kv::Batch;
 use super::{META_DIGEST_AT, META_DIGEST_DATE, Store, StoreError};
 use crate::outcome::OutMessage;
 use crate::records::DeliveryRef;
@@ -101,6 +102,9 @@ impl OutboxRow {
 #[derive(Default)]
 pub(super) struct Release {
     unflushed: Mutex<Vec<OutboxRow>>,
+    /// Keys of rows the sender finished, removed together by the next
+    /// group commit ([`Store::remove_settled`]).
+    settled: Mutex<Vec<[u8; 9]>>,
     outlet: Mutex<Option<tokio::sync::mpsc::UnboundedSender<OutboxRow>>>,
 }
 
@@ -151,6 +155,7 @@ impl Store {
     /// Outbox rows in sending order: conversation replies before
     /// broadcasts, then oldest first.
     pub fn outbox_rows(&self, limit: usize) -> Result<Vec<OutboxRow>, StoreError> {
+        self.remove_settled()?;
         let mut out = Vec::new();
         for r in self.outbox.iter().take(limit) {
             let (k, v) = r?;
@@ -162,10 +167,42 @@ impl Store {
     }
 
     pub fn outbox_len(&self) -> usize {
+        if let Err(e) = self.remove_settled() {
+            tracing::error!(error = %e, "cannot remove the rows sent");
+        }
         self.outbox.len()
     }
 
-    /// Removes a row after it was delivered (or given up on).
+    /// The sender finished a row (delivered, or given up on): the next
+    /// group commit removes it, with every other row finished meanwhile, in
+    /// one write before its sync ([`Store::remove_settled`]). Until then
+    /// the row is still in the outbox, as it would be until the sync of
+    /// its own removal: a crash before that sync sends it again
+    /// (at-least-once, invariant 8).
+    pub fn settle_outbox_row(&self, row: &OutboxRow) {
+        locked(&self.release.settled).push(row.key());
+    }
+
+    /// Removes the rows settled since the last call, in one write; the
+    /// committer calls it before each flush, so the flush covers it.
+    pub fn remove_settled(&self) -> Result<(), StoreError> {
+        let keys = std::mem::take(&mut *locked(&self.release.settled));
+        if keys.is_empty() {
+            return Ok(());
+        }
+        let _writing = self.writing();
+        let mut batch = Batch::default();
+        for key in &keys {
+            batch.remove(key);
+        }
+        if let Err(e) = self.outbox.apply_batch(batch) {
+            locked(&self.release.settled).extend(keys);
+            return Err(e.into());
+        }
+        Ok(())
+    }
+
+    /// Removes a row after it was delivered (or given up on), at once.
     pub fn remove_outbox_row(&self, row: &OutboxRow) -> Result<(), StoreError> {
         let _writing = self.writing();
         self.outbox.remove(row.key())?;

@@ -116,7 +116,10 @@ impl GroupCommit {
             last = Instant::now();
             let result = match injected_failure() {
                 Some(reason) => Err(reason),
-                None => store.flush().map_err(|e| e.to_string()),
+                None => store
+                    .remove_settled()
+                    .and_then(|()| store.flush())
+                    .map_err(|e| e.to_string()),
             };
             let mut state = self.lock();
             if let Err(reason) = result {

@@ -171,6 +171,8 @@ pub async fn run(
         return ended;
     }
     ended?;
+    // The rows the sender finished last are removed too.
+    app.store.remove_settled()?;
     app.store.flush()?;
     tracing::info!("stopped cleanly");
     Ok(())

@@ -150,6 +150,15 @@ impl Tree {
         }
     }
 
+    /// A key no key of the tree is greater than: the greatest of sled's and
+    /// of the layers' (a removal there counts too, so it is a bound, not
+    /// always a key present).
+    pub fn greatest_key_bound(&self) -> sled::Result<Option<Vec<u8>>> {
+        let layered = self.kv.overlay(self.id, &[], false).pop().map(|(k, _)| k);
+        let base = self.kv.trees[self.id].last()?.map(|(k, _)| k.to_vec());
+        Ok(layered.max(base))
+    }
+
     /// How many keys (a full scan, as in sled).
     pub fn len(&self) -> usize {
         self.iter().count()

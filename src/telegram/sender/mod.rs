@@ -381,7 +381,8 @@ fn settle(app: &App, row: &OutboxRow, status: DeliveryStatus, reason: Option<Str
     let result = if row.delivery.is_some() {
         app.store.complete_delivery(row, status, reason)
     } else {
-        app.store.remove_outbox_row(row)
+        app.store.settle_outbox_row(row);
+        Ok(())
     };
     if let Err(e) = result {
         tracing::error!(error = %e, "cannot remove a delivered outbox row");
