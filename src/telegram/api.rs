@@ -30,9 +30,6 @@ struct Answer<R> {
     parameters: Option<ResponseParameters>,
 }
 
-/// What a request's method returns.
-pub type Output<R> = <<R as HasPayload>::Payload as Payload>::Output;
-
 /// What the bot reads of a message Telegram sent: its id. The rest of
 /// the answer is skipped, not parsed into teloxide's `Message` (at 1,000
 /// managers that parsing was 5 % of the bot's CPU).
@@ -45,17 +42,8 @@ pub struct Sent {
 /// button answers): only success or the error counts.
 pub type Ignored = serde::de::IgnoredAny;
 
-/// Sends `request`'s payload as JSON and reads the answer.
-pub async fn call<R>(bot: &Bot, request: R) -> Result<Output<R>, RequestError>
-where
-    R: HasPayload,
-    R::Payload: Serialize,
-    Output<R>: DeserializeOwned,
-{
-    call_as(bot, request).await
-}
-
-/// [`call`], reading the result as `T` (a [`Sent`], or [`Ignored`]).
+/// Sends `request`'s payload as JSON and reads the answer's result as `T`
+/// (a [`Sent`], [`Ignored`], or the updates as Telegram wrote them).
 pub async fn call_as<R, T>(bot: &Bot, request: R) -> Result<T, RequestError>
 where
     R: HasPayload,

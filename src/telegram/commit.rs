@@ -25,6 +25,9 @@ pub struct GroupCommit {
     cv: Condvar,
     /// Why the store could not be written, once it could not.
     failed: watch::Sender<Option<String>>,
+    /// Flushes finished, for tasks that wait without a thread
+    /// ([`GroupCommit::durable`]).
+    finished: watch::Sender<u64>,
 }
 
 impl Default for GroupCommit {
@@ -33,6 +36,7 @@ impl Default for GroupCommit {
             state: Mutex::default(),
             cv: Condvar::new(),
             failed: watch::channel(None).0,
+            finished: watch::channel(0).0,
         }
     }
 }
@@ -56,24 +60,39 @@ impl GroupCommit {
 
     /// Something was written: flush soon.
     pub fn mark(&self) {
-        self.lock().dirty = true;
-        self.cv.notify_all();
+        let mut state = self.lock();
+        if !state.dirty {
+            // Only the committer waits for this, and only while nothing
+            // is marked: once something is, it flushes without a call.
+            state.dirty = true;
+            drop(state);
+            self.cv.notify_all();
+        }
     }
 
-    /// Returns once everything written before the call is on disk; an
-    /// error when the store can no longer be written.
-    pub fn wait_durable(&self) -> Result<(), String> {
-        let mut state = self.lock();
-        state.dirty = true;
-        // A flush already running may have begun before this write.
-        let target = state.started + 1;
-        self.cv.notify_all();
-        while state.finished < target && !state.stopping && !state.broken {
-            state = self.cv.wait(state).unwrap_or_else(|e| e.into_inner());
-        }
-        match self.failed.borrow().as_ref() {
-            Some(reason) if state.finished < target => Err(reason.clone()),
-            _ => Ok(()),
+    /// Returns once everything written before the call is on disk (or the
+    /// committer is stopping); an error when the store can no longer be
+    /// written. It waits on the runtime, holding no thread.
+    pub async fn durable(&self) -> Result<(), String> {
+        let mut finished = self.finished.subscribe();
+        let target = {
+            let mut state = self.lock();
+            state.dirty = true;
+            let target = state.started + 1;
+            self.cv.notify_all();
+            if state.broken || state.stopping {
+                return self.failed().map_or(Ok(()), Err);
+            }
+            target
+        };
+        let mut failed = self.failed.subscribe();
+        tokio::select! {
+            done = finished.wait_for(|f| *f >= target) => {
+                done.map(|_| ()).map_err(|_| "the committer stopped".to_string())
+            }
+            reason = failed.wait_for(Option::is_some) => {
+                Err(reason.ok().and_then(|r| r.clone()).unwrap_or_default())
+            }
         }
     }
 
@@ -133,8 +152,10 @@ impl GroupCommit {
                 return;
             }
             state.finished = state.started;
+            let finished = state.finished;
             drop(state);
             self.cv.notify_all();
+            self.finished.send_replace(finished);
             if stopping {
                 return;
             }

@@ -1,5 +1,5 @@
-//! Reading Telegram: getUpdates in a loop, each batch into the inbox and
-//! on disk before its offset is confirmed, then to the workers — one chat
+//! Reading Telegram: getUpdates in a loop, each batch into the inbox, to
+//! the workers at once, and on disk before its offset is confirmed — one chat
 //! always on the same worker, so a chat's updates stay in order while
 //! chats run in parallel. A worker folds an album's photos into one event
 //! and hands each [`Delivery`] to [`App`], written without a flush (the
@@ -9,6 +9,7 @@ use std::sync::Arc;
 use std::sync::mpsc;
 use std::time::Duration;
 
+use serde_json::value::RawValue;
 use teloxide::Bot;
 use teloxide::payloads::GetUpdatesSetters;
 use teloxide::prelude::Requester;
@@ -74,7 +75,7 @@ pub(super) async fn poll(
         if let Some(o) = offset {
             request = request.offset(o);
         }
-        let updates = match super::api::call(&bot, request).await {
+        let raws = match super::api::call_as::<_, Vec<Box<RawValue>>>(&bot, request).await {
             Ok(u) => {
                 backoff = Duration::from_secs(1);
                 u
@@ -90,40 +91,89 @@ pub(super) async fn poll(
                 continue;
             }
         };
-        if updates.is_empty() {
+        if raws.is_empty() {
             continue;
         }
-        let raw: Vec<(i64, Vec<u8>)> = updates
-            .iter()
-            .map(|u| {
-                (
-                    i64::from(u.id.0),
-                    serde_json::to_vec(u).expect("updates serialize"),
-                )
-            })
-            .collect();
-        let (store, commit) = (app.store.clone(), Arc::clone(&commit));
-        tokio::task::spawn_blocking(move || {
-            store.inbox_put_unflushed(&raw)?;
-            commit.wait_durable().map_err(anyhow::Error::msg)
-        })
-        .await??;
-        fault_point("after-inbox");
-        offset = updates.iter().map(|u| u.id.0 as i32 + 1).max();
+        let Batch { updates, raw, next } = read_batch(&raws);
+        drop(raws);
+        let store = app.store.clone();
+        tokio::task::spawn_blocking(move || store.inbox_put_unflushed(&raw)).await??;
+        if fault_armed("after-inbox") {
+            durable(&commit).await?;
+            tracing::warn!(point = "after-inbox", "OPOP_FAULT: aborting");
+            std::process::abort();
+        }
+        // The workers start at once: their transactions follow the
+        // batch's in the journal, so the flush that makes one durable
+        // (and releases its replies) covers the batch too, and a crash
+        // before it loses both, unconfirmed. Only the offset waits.
+        offset = next.or(offset);
         for update in updates {
             send_to_worker(&queues, i64::from(update.id.0), update);
         }
+        durable(&commit).await?;
     }
+}
+
+/// A getUpdates answer, read.
+struct Batch {
+    updates: Vec<Update>,
+    /// Each update as Telegram sent it, for the inbox (kept as it came,
+    /// not written again from the parsed form).
+    raw: Vec<(i64, Vec<u8>)>,
+    /// The offset that confirms the whole batch.
+    next: Option<i32>,
+}
+
+/// The update id alone, of an update teloxide cannot read.
+#[derive(serde::Deserialize)]
+struct UpdateId {
+    update_id: i32,
+}
+
+/// Reads each update of a batch on its own: one that cannot be read is
+/// logged and confirmed with the others, so it cannot stop the bot
+/// polling (as it would if the whole answer failed to parse).
+fn read_batch(raws: &[Box<RawValue>]) -> Batch {
+    let mut batch = Batch {
+        updates: Vec::with_capacity(raws.len()),
+        raw: Vec::with_capacity(raws.len()),
+        next: None,
+    };
+    for r in raws {
+        let id = match serde_json::from_str::<Update>(r.get()) {
+            Ok(update) => {
+                let id = update.id.0 as i32;
+                batch.raw.push((i64::from(id), r.get().as_bytes().to_vec()));
+                batch.updates.push(update);
+                id
+            }
+            Err(e) => match serde_json::from_str::<UpdateId>(r.get()) {
+                Ok(u) => {
+                    tracing::error!(update_id = u.update_id, error = %e, "an update cannot be read; skipped");
+                    u.update_id
+                }
+                Err(_) => {
+                    tracing::error!(error = %e, "an update without an id; skipped");
+                    continue;
+                }
+            },
+        };
+        batch.next = batch.next.max(Some(id.saturating_add(1)));
+    }
+    batch
+}
+
+/// Waits until everything written so far is on disk.
+async fn durable(commit: &GroupCommit) -> anyhow::Result<()> {
+    commit.durable().await.map_err(anyhow::Error::msg)
 }
 
 /// Test-only fault injection: `OPOP_FAULT=after-inbox` kills the process
 /// right after a batch was stored and before any of it was handled, as a
 /// crash would.
-fn fault_point(name: &str) {
-    if std::env::var("OPOP_FAULT").is_ok_and(|v| v == name) {
-        tracing::warn!(point = name, "OPOP_FAULT: aborting");
-        std::process::abort();
-    }
+fn fault_armed(name: &str) -> bool {
+    std::env::var("OPOP_FAULT").is_ok_and(|v| v == name)
 }
 
 /// Sends a stored update (left by the last stop) to the worker of its chat.
@@ -204,4 +254,27 @@ fn fold_album(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn updates_are_kept_as_sent_and_one_without_an_id_is_skipped() {
+        let good = r#"{"update_id":5,"message":{"message_id":1,"date":1,"chat":{"id":7,"type":"private","first_name":"A"},"from":{"id":7,"is_bot":false,"first_name":"A"},"text":"halo"}}"#;
+        // teloxide reads a kind it does not know as an error kind, kept.
+        let odd = r#"{"update_id":8,"message":5}"#;
+        let answer = format!(r#"[{good}, {odd}, {{"nothing":1}}]"#);
+        let raws: Vec<Box<RawValue>> = serde_json::from_str(&answer).unwrap();
+        let batch = read_batch(&raws);
+        let ids: Vec<i32> = batch.updates.iter().map(|u| u.id.0 as i32).collect();
+        assert_eq!(ids, vec![5, 8]);
+        // Stored as Telegram wrote them.
+        assert_eq!(
+            batch.raw,
+            vec![(5, good.as_bytes().to_vec()), (8, odd.as_bytes().to_vec())]
+        );
+        assert_eq!(batch.next, Some(9));
+    }
 }
