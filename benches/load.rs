@@ -3,7 +3,10 @@
 //! fake Bot API on 127.0.0.1, each sending the next answer only after the
 //! bot's reply. Reports updates handled per second, reply latency
 //! p50/p95/p99 (injection to the bot's call), the bot's peak RSS and CPU
-//! seconds, for opop-bot and for the reference bots it builds:
+//! seconds (in all, and "run CPU": while the managers were driven, start-up
+//! left out), and "bench CPU", this process's own (the fake Bot API and
+//! the managers share the machine with the bot), for opop-bot and for the
+//! reference bots it builds:
 //!
 //! - `teloxide-inmem`: a minimal teloxide 0.17 dialogue bot with
 //!   `InMemStorage` (no durability: the floor a Rust bot pays);
@@ -17,6 +20,8 @@
 //! `--faults 0.2` makes the fake answer 20 % of calls with 429, 500 or a
 //! dropped connection and runs opop-bot with Telegram's limits on; the run
 //! then checks that every reply arrived exactly once and the limits held.
+//! `BENCH_COUNT=1` prints the calls each bot made, by method, and the
+//! connections the fake accepted.
 
 #[path = "../tests/support/fake_bot_api.rs"]
 #[allow(dead_code)]
@@ -70,6 +75,10 @@ struct Run {
     drive: Drive,
     rss_kb: u64,
     cpu_s: f64,
+    /// The bot's CPU seconds while the managers were driven (start-up
+    /// left out), and the bench's own (the fake Bot API and the managers).
+    run_cpu_s: f64,
+    harness_cpu_s: f64,
     max_overall: usize,
     max_chat: usize,
     /// Messages that made more than 30 in one second overall.
@@ -92,8 +101,18 @@ fn main() {
         }
     );
     println!(
-        "{:<16} {:>6} {:>10} {:>9} {:>9} {:>9} {:>8} {:>7} {:>9}",
-        "bot", "users", "updates/s", "p50 ms", "p95 ms", "p99 ms", "RSS MB", "CPU s", "finished"
+        "{:<16} {:>6} {:>10} {:>9} {:>9} {:>9} {:>8} {:>7} {:>9} {:>8} {:>8}",
+        "bot",
+        "users",
+        "updates/s",
+        "p50 ms",
+        "p95 ms",
+        "p99 ms",
+        "RSS MB",
+        "CPU s",
+        "finished",
+        "run CPU",
+        "bench CPU"
     );
     let mut table: Vec<(String, usize, f64, f64)> = Vec::new();
     let mut prepared = Vec::new();
@@ -180,7 +199,7 @@ fn median(mut v: Vec<f64>) -> f64 {
 fn print_run(bot: &str, n: usize, run: &Run) {
     let d = &run.drive;
     println!(
-        "{:<16} {:>6} {:>10.0} {:>9.1} {:>9.1} {:>9.1} {:>8.1} {:>7.2} {:>9}",
+        "{:<16} {:>6} {:>10.0} {:>9.1} {:>9.1} {:>9.1} {:>8.1} {:>7.2} {:>9} {:>8.2} {:>8.2}",
         bot,
         n,
         d.updates_per_sec(),
@@ -190,6 +209,8 @@ fn print_run(bot: &str, n: usize, run: &Run) {
         run.rss_kb as f64 / 1024.0,
         run.cpu_s,
         format!("{}/{n}", d.finished),
+        run.run_cpu_s,
+        run.harness_cpu_s,
     );
     for (id, at, why) in d.stuck.iter().take(5) {
         println!("    stuck: manager {id} at step {at}: {why}");
@@ -365,6 +386,8 @@ fn run_once(prepared: &Prepared, n: usize, faults: f64, trace: bool) -> Run {
         random.include_get_updates = true;
         fake.set_random_faults(Some(random));
     }
+    let (_, cpu_before) = proc_usage(child.id());
+    let (_, harness_before) = proc_usage(std::process::id());
     let calls = fake.observe();
     let patience = if faults > 0.0 { 60 } else { 20 };
     let drive = managers::drive(
@@ -375,6 +398,7 @@ fn run_once(prepared: &Prepared, n: usize, faults: f64, trace: bool) -> Run {
         Duration::from_secs(patience),
     );
     let (rss_kb, cpu_s) = proc_usage(child.id());
+    let (_, harness_after) = proc_usage(std::process::id());
     if std::env::var("BENCH_WRAP").is_ok() {
         // The profiler writes its data on SIGINT and stops the bot.
         let _ = Command::new("kill")
@@ -384,6 +408,16 @@ fn run_once(prepared: &Prepared, n: usize, faults: f64, trace: bool) -> Run {
         let _ = child.kill();
     }
     let _ = child.wait();
+    if std::env::var("BENCH_COUNT").is_ok() {
+        let mut count = std::collections::BTreeMap::new();
+        for c in fake.all_calls() {
+            *count.entry(c.method.clone()).or_insert(0) += 1;
+        }
+        println!(
+            "  calls: {count:?}, accepted {}",
+            fake_bot_api::ACCEPTED.load(std::sync::atomic::Ordering::Relaxed)
+        );
+    }
     if trace {
         for c in fake.all_calls() {
             if c.chat_id == Some(FIRST_USER) {
@@ -404,6 +438,8 @@ fn run_once(prepared: &Prepared, n: usize, faults: f64, trace: bool) -> Run {
         drive,
         rss_kb,
         cpu_s,
+        run_cpu_s: cpu_s - cpu_before,
+        harness_cpu_s: harness_after - harness_before,
         max_overall: fake.max_per_second_overall(),
         max_chat: fake.max_per_second_per_chat(),
         over_overall: fake

@@ -3907,6 +3907,9 @@ async fn file_handler(
 /// Wraps accepted TCP streams so a handler can make the connection fail: once
 /// `killed` is set, reads and writes error out, hyper abandons the connection
 /// without writing the response, and the socket is closed.
+/// Connections accepted by every fake in this process.
+pub static ACCEPTED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 struct FakeListener {
     inner: TcpListener,
 }
@@ -3935,6 +3938,7 @@ impl Listener for FakeListener {
         loop {
             match self.inner.accept().await {
                 Ok((stream, addr)) => {
+                    ACCEPTED.fetch_add(1, Ordering::Relaxed);
                     let _ = stream.set_nodelay(true);
                     return (
                         FakeConn {
