@@ -31,6 +31,10 @@ pub const SPACING: Duration = Duration::from_nanos(1_000_000_000 * 2 / 57);
 /// Time between two messages to one chat: a second, and a margin for
 /// jitter (Telegram counts arrivals, we count starts).
 pub const PER_CHAT: Duration = Duration::from_millis(1_050);
+/// A slot woken later than this is given up for a new one: starting it
+/// would crowd the slots after it (at most one start moves by less, so
+/// no second holds more than 30).
+const LATE: Duration = Duration::from_nanos(1_000_000_000 / 57);
 /// Messages a group may get in [`GROUP_WINDOW`].
 pub const GROUP_PER_WINDOW: usize = 20;
 /// A minute, and a margin for jitter.
@@ -86,15 +90,18 @@ impl Limiter {
             };
             tokio::time::sleep_until(at).await;
             if taken {
+                let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
+                let now = Instant::now();
                 // A 429 that came meanwhile voids the slot: wait it out
                 // and take a new one, so what waited does not go at once.
-                let paused = {
-                    let s = state.lock().unwrap_or_else(|e| e.into_inner());
-                    s.paused_until > Instant::now()
-                };
-                if !paused {
-                    return;
+                // So does waking late (a busy machine): the slots that
+                // passed meanwhile would all start together.
+                if s.paused_until > now || now > at + LATE {
+                    s.void(chat, at);
+                    continue;
                 }
+                s.started(chat, at, now);
+                return;
             }
         }
     }
@@ -115,6 +122,26 @@ impl Limiter {
 }
 
 impl State {
+    /// The message of `chat`'s slot `at` starts at `now`: the chat's
+    /// limits count from when it really started.
+    fn started(&mut self, chat: i64, at: Instant, now: Instant) {
+        if let Some(t) = self.chats.get_mut(&chat).and_then(|s| s.back_mut()) {
+            if *t == at {
+                *t = now;
+            }
+        }
+    }
+
+    /// The slot `at` of `chat` was given up: it does not count for the
+    /// chat (the overall spacing only gets wider).
+    fn void(&mut self, chat: i64, at: Instant) {
+        if let Some(sent) = self.chats.get_mut(&chat) {
+            if sent.back() == Some(&at) {
+                sent.pop_back();
+            }
+        }
+    }
+
     /// When `chat` may next get a message: `(at, true)` is a slot taken
     /// (start at `at`); `(at, false)` means ask again at `at`.
     fn reserve(&mut self, chat: i64, now: Instant) -> (Instant, bool) {
@@ -257,6 +284,30 @@ mod tests {
                 .all(|t| *t >= paused_at + Duration::from_secs(3))
         );
         assert!(max_in(&late, Duration::from_secs(1)) <= 29);
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn messages_woken_late_do_not_start_together() {
+        let limiter = Arc::new(Limiter::telegram());
+        let chats: Vec<i64> = (1..=12).collect();
+        let l = Arc::clone(&limiter);
+        let task = tokio::spawn(async move { starts(l, &chats, 1).await });
+        for _ in 0..20 {
+            tokio::task::yield_now().await;
+        }
+        // The clock jumps while every slot waits, as when a busy machine
+        // wakes the bot late: the slots that passed must not all go now.
+        tokio::time::advance(Duration::from_millis(300)).await;
+        let all = task.await.unwrap();
+        let times: Vec<Instant> = all.iter().map(|(_, t)| *t).collect();
+        assert_eq!(times.len(), 12);
+        for pair in times.windows(2) {
+            assert!(
+                pair[1] - pair[0] >= SPACING - Duration::from_millis(1),
+                "{:?}",
+                pair[1] - pair[0]
+            );
+        }
     }
 
     #[tokio::test(start_paused = true)]
