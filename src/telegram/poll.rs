@@ -33,6 +33,7 @@ const POLL_TIMEOUT_SECS: u32 = 10;
 fn workers() -> usize {
     std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 8))
 }
+
 /// How long to wait for the rest of an album arriving in the same batch.
 const ALBUM_WAIT: Duration = Duration::from_millis(150);
 
