@@ -22,6 +22,21 @@ impl Store {
         update_id <= self.processed_bound.load(Ordering::SeqCst)
     }
 
+    /// Sets the bound of `processed` from what it holds (at open).
+    pub(super) fn load_processed_bound(&self) -> Result<(), StoreError> {
+        let bound = self
+            .processed
+            .greatest_key_bound()?
+            // Keys are big-endian: a negative id (never Telegram's) would
+            // sort last, so the bound then says nothing.
+            .map_or(i64::MIN, |k| match i64_at(&k, 0) {
+                id if id < 0 => i64::MAX,
+                id => id,
+            });
+        self.processed_bound.store(bound, Ordering::SeqCst);
+        Ok(())
+    }
+
     /// Raises the bound of `processed` to cover `update_id`, before it is
     /// written there.
     pub(super) fn processing(&self, update_id: i64) {

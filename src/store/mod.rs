@@ -32,7 +32,7 @@ mod reads;
 mod recent;
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::AtomicI64;
 use std::sync::{Arc, Mutex, RwLock};
 
 use serde::Serialize;
@@ -297,16 +297,7 @@ impl Store {
             db,
         };
         store.migrate()?;
-        let bound = store
-            .processed
-            .greatest_key_bound()?
-            // Keys are big-endian: a negative id (never Telegram's) would
-            // sort last, so the bound then says nothing.
-            .map_or(i64::MIN, |k| match i64_at(&k, 0) {
-                id if id < 0 => i64::MAX,
-                id => id,
-            });
-        store.processed_bound.store(bound, Ordering::SeqCst);
+        store.load_processed_bound()?;
         store.settle_erasures()?;
         store.build_facets()?;
         // A new transit epoch at every start: rows a crash left sealed with

@@ -183,8 +183,17 @@ impl Store {
         locked(&self.release.settled).push(row.key());
     }
 
-    /// Removes the rows settled since the last call, in one write; the
-    /// committer calls it before each flush, so the flush covers it.
+    /// The group commit: the rows the sender finished are removed, then
+    /// everything is flushed ([`Store::flush`]) — the committer's flush and
+    /// the last one at a stop.
+    pub fn flush_group(&self) -> Result<(), StoreError> {
+        self.remove_settled()?;
+        self.flush()
+    }
+
+    /// Removes the rows settled since the last call, in one write (the
+    /// group commit's, [`Store::flush_group`], and before the outbox is
+    /// read).
     pub fn remove_settled(&self) -> Result<(), StoreError> {
         let keys = std::mem::take(&mut *locked(&self.release.settled));
         if keys.is_empty() {

@@ -78,6 +78,7 @@ impl GroupCommit {
         let target = {
             let mut state = self.lock();
             state.dirty = true;
+            // A flush already running may have begun before this write.
             let target = state.started + 1;
             self.cv.notify_all();
             if state.broken || state.stopping {
@@ -135,10 +136,7 @@ impl GroupCommit {
             last = Instant::now();
             let result = match injected_failure() {
                 Some(reason) => Err(reason),
-                None => store
-                    .remove_settled()
-                    .and_then(|()| store.flush())
-                    .map_err(|e| e.to_string()),
+                None => store.flush_group().map_err(|e| e.to_string()),
             };
             let mut state = self.lock();
             if let Err(reason) = result {

@@ -202,6 +202,19 @@ mod tests {
         all
     }
 
+    fn times(all: &[(i64, Instant)]) -> Vec<Instant> {
+        all.iter().map(|(_, t)| *t).collect()
+    }
+
+    /// Every start at least a spacing after the one before (tokio's
+    /// timers wake on whole milliseconds).
+    fn assert_spaced(times: &[Instant]) {
+        for pair in times.windows(2) {
+            let gap = pair[1] - pair[0];
+            assert!(gap >= SPACING - Duration::from_millis(1), "{gap:?}");
+        }
+    }
+
     fn max_in(times: &[Instant], window: Duration) -> usize {
         let mut best = 0;
         let mut lo = 0;
@@ -219,13 +232,10 @@ mod tests {
         let chats: Vec<i64> = (1..=200).collect();
         let t0 = Instant::now();
         let all = starts(Arc::new(Limiter::telegram()), &chats, 2).await;
-        let times: Vec<Instant> = all.iter().map(|(_, t)| *t).collect();
+        let times = times(&all);
         assert_eq!(times.len(), 400);
         assert_eq!(max_in(&times, Duration::from_secs(1)), 29);
-        // tokio's timers wake on whole milliseconds.
-        for pair in times.windows(2) {
-            assert!(pair[1] - pair[0] >= SPACING - Duration::from_millis(1));
-        }
+        assert_spaced(&times);
         // 400 messages at 28.5/s: 14 s, not more.
         let took = *times.last().unwrap() - t0;
         assert!(took < Duration::from_millis(14_100), "{took:?}");
@@ -242,7 +252,7 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn a_group_gets_twenty_a_minute() {
         let all = starts(Arc::new(Limiter::telegram()), &[-1_001_234_567_890], 25).await;
-        let times: Vec<Instant> = all.iter().map(|(_, t)| *t).collect();
+        let times = times(&all);
         assert_eq!(max_in(&times, Duration::from_secs(60)), 20);
         // The 21st waits for the first to leave the minute.
         assert!(times[20] - times[0] >= GROUP_WINDOW);
@@ -256,7 +266,7 @@ mod tests {
         limiter.pause(Duration::from_secs(2));
         let chats: Vec<i64> = (1..=60).collect();
         let all = starts(Arc::clone(&limiter), &chats, 1).await;
-        let times: Vec<Instant> = all.iter().map(|(_, t)| *t).collect();
+        let times = times(&all);
         assert!(times[0] - t0 >= Duration::from_secs(2));
         assert_eq!(max_in(&times, Duration::from_secs(1)), 29);
     }
@@ -299,15 +309,9 @@ mod tests {
         // wakes the bot late: the slots that passed must not all go now.
         tokio::time::advance(Duration::from_millis(300)).await;
         let all = task.await.unwrap();
-        let times: Vec<Instant> = all.iter().map(|(_, t)| *t).collect();
+        let times = times(&all);
         assert_eq!(times.len(), 12);
-        for pair in times.windows(2) {
-            assert!(
-                pair[1] - pair[0] >= SPACING - Duration::from_millis(1),
-                "{:?}",
-                pair[1] - pair[0]
-            );
-        }
+        assert_spaced(&times);
     }
 
     #[tokio::test(start_paused = true)]

@@ -172,8 +172,7 @@ pub async fn run(
     }
     ended?;
     // The rows the sender finished last are removed too.
-    app.store.remove_settled()?;
-    app.store.flush()?;
+    app.store.flush_group()?;
     tracing::info!("stopped cleanly");
     Ok(())
 }
