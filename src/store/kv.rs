@@ -12,6 +12,11 @@
 //! sled is flushed, and only then are the journal's older segments
 //! removed. At open, segments left by a crash are replayed into sled.
 //!
+//! A write notes whether each key is new below the active layer (so that
+//! removing it again just forgets it); a key above the greatest sled may
+//! hold (kept per tree, raised when a layer is frozen) is new without a
+//! lookup, as every inbox, outbox and handled-id key is.
+//!
 //! So sled is never ahead of the journal, and a key written many times
 //! between two checkpoints (a session, a user's last activity) reaches
 //! sled once; a row written and removed between two checkpoints (a raw
@@ -91,6 +96,12 @@ struct Layers {
     active: Layer,
     /// The layer a checkpoint is writing into sled.
     frozen: Option<Arc<Layer>>,
+    /// Per tree, a key no key in sled is greater than (`None`: sled's
+    /// tree is empty). Raised when a layer is frozen, before its keys can
+    /// reach sled: a new key above it is in no tree below the layers, and
+    /// a commit then needs no sled lookup (the inbox's, the outbox's and
+    /// the handled ids' keys only grow).
+    sled_top: Vec<Option<Vec<u8>>>,
 }
 
 /// Records committed since the last group commit.
@@ -151,12 +162,17 @@ impl Kv {
             }
             None => Segments::in_memory(),
         };
+        let sled_top = trees
+            .iter()
+            .map(|t| Ok(t.last()?.map(|(k, _)| k.to_vec())))
+            .collect::<sled::Result<_>>()?;
         Ok(Arc::new(Kv {
             db,
             trees,
             layers: RwLock::new(Layers {
                 active: Layer::new(),
                 frozen: None,
+                sled_top,
             }),
             writer: Default::default(),
             io: Mutex::new(io),
@@ -196,9 +212,14 @@ impl Kv {
 
     /// Whether the key is below the active layer (frozen layer or sled).
     fn below(&self, tree: usize, key: &[u8]) -> sled::Result<bool> {
-        let frozen = read(&self.layers).frozen.clone();
-        if let Some(e) = frozen.as_ref().and_then(|f| f.maps[tree].get(key)) {
-            return Ok(e.value.is_some());
+        {
+            let layers = read(&self.layers);
+            if let Some(e) = layers.frozen.as_ref().and_then(|f| f.maps[tree].get(key)) {
+                return Ok(e.value.is_some());
+            }
+            if layers.sled_top[tree].as_deref() < Some(key) {
+                return Ok(false);
+            }
         }
         self.trees[tree].contains_key(key)
     }
@@ -380,6 +401,12 @@ impl Kv {
                     return Ok(());
                 }
                 let frozen = Arc::new(std::mem::replace(&mut layers.active, Layer::new()));
+                for (top, map) in layers.sled_top.iter_mut().zip(&frozen.maps) {
+                    let last = map.last_key_value().map(|(k, _)| k);
+                    if top.as_ref() < last {
+                        *top = last.cloned();
+                    }
+                }
                 layers.frozen = Some(Arc::clone(&frozen));
                 (frozen, std::mem::take(&mut w.buf))
             };
@@ -591,6 +618,48 @@ mod tests {
         kv.checkpoint().unwrap();
         assert_eq!(all(&t).len(), 2);
         assert_eq!(kv.trees[8].len(), 2);
+    }
+
+    fn fresh(kv: &Kv, tree: usize, key: &[u8]) -> bool {
+        read(&kv.layers).active.maps[tree][key].fresh
+    }
+
+    #[test]
+    fn a_key_above_what_sled_holds_is_new_without_a_lookup_and_one_below_is_looked_up() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let (db, path) = (sled::Config::new().path(dir.path()).open(), dir.path());
+            let kv = Kv::open(db.unwrap(), Some(path)).unwrap();
+            let t = kv.tree("meta");
+            assert_eq!(read(&kv.layers).sled_top[8], None);
+            t.insert(b"b", &b"1"[..]).unwrap();
+            t.insert(b"d", &b"2"[..]).unwrap();
+            kv.checkpoint().unwrap();
+            t.remove(b"d").unwrap();
+            kv.checkpoint().unwrap();
+            // Raised to each frozen layer's last key, a removal too: a
+            // bound, not always a key sled holds.
+            assert_eq!(read(&kv.layers).sled_top[8].as_deref(), Some(&b"d"[..]));
+            assert_eq!(kv.trees[8].len(), 1);
+        }
+        let db = sled::Config::new().path(dir.path()).open().unwrap();
+        let kv = Kv::open(db, Some(dir.path())).unwrap();
+        let t = kv.tree("meta");
+        // At open: sled's greatest key.
+        assert_eq!(read(&kv.layers).sled_top[8].as_deref(), Some(&b"b"[..]));
+        t.insert(b"c", &b"3"[..]).unwrap();
+        t.insert(b"a", &b"4"[..]).unwrap();
+        t.insert(b"b", &b"5"[..]).unwrap();
+        assert!(fresh(&kv, 8, b"c"), "above sled's greatest key");
+        assert!(fresh(&kv, 8, b"a"), "below it, looked up, not there");
+        assert!(!fresh(&kv, 8, b"b"), "in sled");
+        // Removing what sled holds leaves a removal that reaches it.
+        t.remove(b"b").unwrap();
+        t.remove(b"c").unwrap();
+        assert!(!read(&kv.layers).active.maps[8].contains_key(&b"c"[..]));
+        kv.checkpoint().unwrap();
+        assert_eq!(all(&t), vec![(b"a".to_vec(), b"4".to_vec())]);
+        assert_eq!(kv.trees[8].len(), 1);
     }
 
     #[test]
