@@ -20,8 +20,9 @@
 //! `--faults 0.2` makes the fake answer 20 % of calls with 429, 500 or a
 //! dropped connection and runs opop-bot with Telegram's limits on; the run
 //! then checks that every reply arrived exactly once and the limits held.
-//! `BENCH_COUNT=1` prints the calls each bot made, by method, and the
-//! connections the fake accepted.
+//! `BENCH_COUNT=1` prints the calls each bot made, by method, the
+//! connections the fake accepted, and the getUpdates cycle: how long the
+//! fake took to answer and how long the bot took to call again.
 
 #[path = "../tests/support/fake_bot_api.rs"]
 #[allow(dead_code)]
@@ -68,6 +69,37 @@ struct Args {
     /// cargo bench passes --bench.
     #[arg(long, hide = true)]
     bench: bool,
+}
+
+/// How long the fake took to answer a getUpdates that returned updates,
+/// and how long the bot then took to call again (its turn: reading,
+/// storing, confirming), medians over the run.
+fn print_polls(polls: &[fake_bot_api::GetUpdatesCall]) {
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() / 2).copied().unwrap_or(0.0)
+    };
+    let busy: Vec<_> = polls
+        .windows(2)
+        .filter(|w| !w[0].returned.is_empty())
+        .collect();
+    let served = busy
+        .iter()
+        .map(|w| ms(w[0].answered_at - w[0].received_at))
+        .collect();
+    let turn = busy
+        .iter()
+        .map(|w| ms(w[1].received_at.saturating_duration_since(w[0].answered_at)))
+        .collect();
+    let size = busy.iter().map(|w| w[0].returned.len() as f64).collect();
+    println!(
+        "  polls: {} with updates, median {:.0} updates, served in {:.2} ms, the bot's turn {:.2} ms",
+        busy.len(),
+        median(size),
+        median(served),
+        median(turn)
+    );
 }
 
 /// One run's figures.
@@ -417,6 +449,7 @@ fn run_once(prepared: &Prepared, n: usize, faults: f64, trace: bool) -> Run {
             "  calls: {count:?}, accepted {}",
             fake_bot_api::ACCEPTED.load(std::sync::atomic::Ordering::Relaxed)
         );
+        print_polls(&fake.get_updates_calls());
     }
     if trace {
         for c in fake.all_calls() {
