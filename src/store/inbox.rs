@@ -23,10 +23,10 @@ impl Store {
     }
 
     /// Sets the bound of `processed` from what it holds (at open).
-    pub(super) fn load_processed_bound(&self) -> Result<(), StoreError> {
+    pub(super) fn load_processed_bound(&self) {
         let bound = self
             .processed
-            .greatest_key_bound()?
+            .greatest_key_bound()
             // Keys are big-endian: a negative id (never Telegram's) would
             // sort last, so the bound then says nothing.
             .map_or(i64::MIN, |k| match i64_at(&k, 0) {
@@ -34,7 +34,6 @@ impl Store {
                 id => id,
             });
         self.processed_bound.store(bound, Ordering::SeqCst);
-        Ok(())
     }
 
     /// Raises the bound of `processed` to cover `update_id`, before it is

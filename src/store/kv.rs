@@ -210,6 +210,19 @@ impl Kv {
         }
     }
 
+    /// A key no key of `tree` is greater than: the greatest of the
+    /// layers' keys and of the bound on sled's (a removal counts too, so
+    /// it is a bound, not always a key present). No sled lookup.
+    fn greatest_key_bound(&self, tree: usize) -> Option<Vec<u8>> {
+        let layers = read(&self.layers);
+        let last = |l: &Layer| l.maps[tree].last_key_value().map(|(k, _)| k.clone());
+        let frozen = layers.frozen.as_deref().and_then(last);
+        layers.sled_top[tree]
+            .clone()
+            .max(frozen)
+            .max(last(&layers.active))
+    }
+
     /// Whether the key is below the active layer (frozen layer or sled).
     fn below(&self, tree: usize, key: &[u8]) -> sled::Result<bool> {
         {

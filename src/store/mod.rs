@@ -297,7 +297,7 @@ impl Store {
             db,
         };
         store.migrate()?;
-        store.load_processed_bound()?;
+        store.load_processed_bound();
         store.settle_erasures()?;
         store.build_facets()?;
         // A new transit epoch at every start: rows a crash left sealed with

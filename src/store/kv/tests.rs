@@ -71,7 +71,9 @@ fn a_key_above_what_sled_holds_is_new_without_a_lookup_and_one_below_is_looked_u
     let t = kv.tree("meta");
     // At open: sled's greatest key.
     assert_eq!(read(&kv.layers).sled_top[8].as_deref(), Some(&b"b"[..]));
+    assert_eq!(t.greatest_key_bound().as_deref(), Some(&b"b"[..]));
     t.insert(b"c", &b"3"[..]).unwrap();
+    assert_eq!(t.greatest_key_bound().as_deref(), Some(&b"c"[..]));
     t.insert(b"a", &b"4"[..]).unwrap();
     t.insert(b"b", &b"5"[..]).unwrap();
     assert!(fresh(&kv, 8, b"c"), "above sled's greatest key");

@@ -150,13 +150,9 @@ impl Tree {
         }
     }
 
-    /// A key no key of the tree is greater than: the greatest of sled's and
-    /// of the layers' (a removal there counts too, so it is a bound, not
-    /// always a key present).
-    pub fn greatest_key_bound(&self) -> sled::Result<Option<Vec<u8>>> {
-        let layered = self.kv.overlay(self.id, &[], false).pop().map(|(k, _)| k);
-        let base = self.kv.trees[self.id].last()?.map(|(k, _)| k.to_vec());
-        Ok(layered.max(base))
+    /// A key no key of the tree is greater than ([`Kv::greatest_key_bound`]).
+    pub fn greatest_key_bound(&self) -> Option<Vec<u8>> {
+        self.kv.greatest_key_bound(self.id)
     }
 
     /// How many keys (a full scan, as in sled).
