@@ -19,7 +19,7 @@
 //! only that call, which the sender retries after its `retry_after`.
 
 use std::collections::{HashMap, VecDeque};
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 use tokio::time::Instant;
@@ -85,12 +85,12 @@ impl Limiter {
         let Some(state) = &self.state else { return };
         loop {
             let (at, taken) = {
-                let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
+                let mut s = lock(state);
                 s.reserve(chat, Instant::now())
             };
             tokio::time::sleep_until(at).await;
             if taken {
-                let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
+                let mut s = lock(state);
                 let now = Instant::now();
                 // A 429 that came meanwhile voids the slot: wait it out
                 // and take a new one, so what waited does not go at once.
@@ -109,7 +109,7 @@ impl Limiter {
     /// Telegram answered a message with 429: no message for `retry_after`.
     pub fn pause(&self, retry_after: Duration) {
         let Some(state) = &self.state else { return };
-        let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
+        let mut s = lock(state);
         let until = Instant::now() + retry_after;
         if until > s.paused_until {
             tracing::warn!(
@@ -119,6 +119,12 @@ impl Limiter {
             s.paused_until = until;
         }
     }
+}
+
+/// The limiter's state, also after a panic while it was held (it is
+/// never left half-changed).
+fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
+    state.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl State {
@@ -202,6 +208,16 @@ mod tests {
         all
     }
 
+    /// One message to each of chats `1..=n`, started in the background.
+    fn spawn_starts(
+        limiter: &Arc<Limiter>,
+        n: i64,
+    ) -> tokio::task::JoinHandle<Vec<(i64, Instant)>> {
+        let limiter = Arc::clone(limiter);
+        let chats: Vec<i64> = (1..=n).collect();
+        tokio::spawn(async move { starts(limiter, &chats, 1).await })
+    }
+
     fn times(all: &[(i64, Instant)]) -> Vec<Instant> {
         all.iter().map(|(_, t)| *t).collect()
     }
@@ -276,18 +292,12 @@ mod tests {
         let limiter = Arc::new(Limiter::telegram());
         // Fill the next second with slots, then pause: the late ones must
         // wait for the pause, not go at their old slots.
-        let chats: Vec<i64> = (1..=40).collect();
-        let l = Arc::clone(&limiter);
-        let task = tokio::spawn(async move { starts(l, &chats, 1).await });
+        let task = spawn_starts(&limiter, 40);
         tokio::time::sleep(Duration::from_millis(300)).await;
         let paused_at = Instant::now();
         limiter.pause(Duration::from_secs(3));
-        let all = task.await.unwrap();
-        let late: Vec<Instant> = all
-            .iter()
-            .map(|(_, t)| *t)
-            .filter(|t| *t > paused_at)
-            .collect();
+        let mut late = times(&task.await.unwrap());
+        late.retain(|t| *t > paused_at);
         assert!(!late.is_empty());
         assert!(
             late.iter()
@@ -299,9 +309,7 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn messages_woken_late_do_not_start_together() {
         let limiter = Arc::new(Limiter::telegram());
-        let chats: Vec<i64> = (1..=12).collect();
-        let l = Arc::clone(&limiter);
-        let task = tokio::spawn(async move { starts(l, &chats, 1).await });
+        let task = spawn_starts(&limiter, 12);
         for _ in 0..20 {
             tokio::task::yield_now().await;
         }
