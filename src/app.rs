@@ -68,9 +68,11 @@ impl App {
             }
         }
         let learned = crate::store::logged("what staff taught the FAQ", store.learned());
-        let faq = Arc::new(content.faq.with_learned(&learned));
-        // The FAQ in effect is `faq`; the shipped one is only its base.
+        // The FAQ in effect is `faq`; the shipped one is only its base, and
+        // its index goes before the new one is built (not beside it: the
+        // memory it frees is reused).
         content.faq.forget_index();
+        let faq = Arc::new(content.faq.with_learned(&learned));
         App {
             content,
             store,
