@@ -7,9 +7,11 @@
 //! same scale whatever the question's length. That is what the thresholds
 //! of `faq::Verdict` are set on.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
+use std::hash::Hash;
 
-use super::text;
+use super::text::{self, Gram};
 
 /// The model's constants; the defaults were chosen on the examples (see
 /// `faq::calibrate`).
@@ -48,42 +50,120 @@ impl Default for Params {
     }
 }
 
+/// Each distinct key (a term or a trigram) once, numbered in the order
+/// first met: the fields below hold numbers, not strings.
+#[derive(Debug, Clone)]
+struct Keys<K> {
+    ids: HashMap<K, u32>,
+}
+
+impl<K> Default for Keys<K> {
+    fn default() -> Self {
+        Keys {
+            ids: HashMap::new(),
+        }
+    }
+}
+
+impl<K: Hash + Eq> Keys<K> {
+    /// The key's number; `own` makes the stored key of a new one.
+    fn id<Q>(&mut self, key: &Q, own: impl FnOnce(&Q) -> K) -> u32
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        if let Some(&id) = self.ids.get(key) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(own(key), id);
+        id
+    }
+
+    fn get<Q>(&self, key: &Q) -> Option<u32>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        self.ids.get(key).copied()
+    }
+
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+}
+
+/// The postings of one field, every key's list in one vector.
 #[derive(Debug, Default, Clone)]
 struct Field {
-    /// term → (document, frequency in it)
-    postings: HashMap<String, Vec<(u32, u16)>>,
+    /// key → where its postings start in `postings`; one more, the end.
+    starts: Vec<u32>,
+    /// (document, frequency in it), by key, then by document.
+    postings: Vec<(u32, u16)>,
     lengths: Vec<u16>,
     average: f64,
 }
 
-impl Field {
-    fn add(&mut self, doc: u32, terms: &[String]) {
-        let mut counts: HashMap<&str, u16> = HashMap::new();
-        for t in terms {
-            *counts.entry(t).or_default() += 1;
+/// A field while documents are added: (key, document, frequency).
+#[derive(Debug, Default)]
+struct FieldBuilder {
+    found: Vec<(u32, u32, u16)>,
+    lengths: Vec<u16>,
+}
+
+impl FieldBuilder {
+    /// Adds document `doc`, the next one, with its keys (repeats count).
+    fn add(&mut self, doc: u32, keys: &[u32]) {
+        let mut sorted = keys.to_vec();
+        sorted.sort_unstable();
+        for run in sorted.chunk_by(|a, b| a == b) {
+            let n = run.len().min(u16::MAX as usize) as u16;
+            self.found.push((run[0], doc, n));
         }
-        for (t, n) in counts {
-            self.postings
-                .entry(t.to_string())
-                .or_default()
-                .push((doc, n));
-        }
-        self.lengths.push(terms.len().min(u16::MAX as usize) as u16);
+        self.lengths.push(keys.len().min(u16::MAX as usize) as u16);
     }
 
-    fn finish(&mut self) {
+    /// The field, over keys numbered `0..keys`.
+    fn finish(mut self, keys: usize) -> Field {
+        self.found.sort_unstable();
+        let mut starts = Vec::with_capacity(keys + 1);
+        let mut postings = Vec::with_capacity(self.found.len());
+        for (key, doc, n) in self.found {
+            while starts.len() <= key as usize {
+                starts.push(postings.len() as u32);
+            }
+            postings.push((doc, n));
+        }
+        while starts.len() <= keys {
+            starts.push(postings.len() as u32);
+        }
         let total: f64 = self.lengths.iter().map(|&l| f64::from(l)).sum();
-        self.average = (total / self.lengths.len().max(1) as f64).max(1.0);
+        let average = (total / self.lengths.len().max(1) as f64).max(1.0);
+        self.lengths.shrink_to_fit();
+        Field {
+            starts,
+            postings,
+            lengths: self.lengths,
+            average,
+        }
+    }
+}
+
+impl Field {
+    fn postings(&self, key: u32) -> &[(u32, u16)] {
+        let (from, to) = (self.starts[key as usize], self.starts[key as usize + 1]);
+        &self.postings[from as usize..to as usize]
     }
 
-    /// Adds each document's share of `query` to `scores`, weighted.
-    fn score(&self, query: &[String], p: &Params, weight: f64, scores: &mut [f64]) {
+    /// Adds each document's share of `query` (its keys; `None` for a key
+    /// no document has) to `scores`, weighted.
+    fn score(&self, query: &[Option<u32>], p: &Params, weight: f64, scores: &mut [f64]) {
         let n = self.lengths.len() as f64;
         let idf = |df: f64| (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
         let mut most = 0.0;
         let mut hits: Vec<(&[(u32, u16)], f64)> = Vec::new();
-        for t in query {
-            match self.postings.get(t) {
+        for key in query {
+            match key.map(|k| self.postings(k)).filter(|l| !l.is_empty()) {
                 Some(list) => {
                     let w = idf(list.len() as f64);
                     most += w;
@@ -111,7 +191,7 @@ impl Field {
 pub struct Query {
     pub words: Vec<String>,
     terms: Vec<String>,
-    grams: Vec<String>,
+    grams: Vec<Gram>,
 }
 
 impl Query {
@@ -160,12 +240,12 @@ impl Query {
     }
 }
 
-fn parts(words: &[String]) -> (Vec<String>, Vec<String>) {
+fn parts(words: &[String]) -> (Vec<String>, Vec<Gram>) {
     let terms = words.iter().map(|w| text::term(w).into_owned()).collect();
-    (terms, text::trigrams(words))
+    (terms, text::grams(words.iter().map(String::as_str)))
 }
 
-fn dedup(mut v: Vec<String>) -> Vec<String> {
+fn dedup<T: Ord>(mut v: Vec<T>) -> Vec<T> {
     v.sort();
     v.dedup();
     v
@@ -178,24 +258,47 @@ struct Fields {
     grams: Field,
 }
 
-impl Fields {
-    fn add(&mut self, doc: u32, terms: &[String], grams: &[String]) {
+#[derive(Debug, Default)]
+struct FieldsBuilder {
+    terms: FieldBuilder,
+    grams: FieldBuilder,
+}
+
+impl FieldsBuilder {
+    fn add(&mut self, doc: u32, terms: &[u32], grams: &[u32]) {
         self.terms.add(doc, terms);
         self.grams.add(doc, grams);
     }
 
-    fn finish(&mut self) {
-        self.terms.finish();
-        self.grams.finish();
+    fn finish(self, keys: &Vocabulary) -> Fields {
+        Fields {
+            terms: self.terms.finish(keys.terms.len()),
+            grams: self.grams.finish(keys.grams.len()),
+        }
     }
+}
 
-    fn scores(&self, query: &Query, p: &Params, docs: usize) -> Vec<f64> {
+/// A question's terms and trigrams as the fields number them.
+struct Asked {
+    terms: Vec<Option<u32>>,
+    grams: Vec<Option<u32>>,
+}
+
+impl Fields {
+    fn scores(&self, asked: &Asked, p: &Params, docs: usize) -> Vec<f64> {
         let mut scores = vec![0.0; docs];
-        self.terms.score(&query.terms, p, p.words, &mut scores);
+        self.terms.score(&asked.terms, p, p.words, &mut scores);
         self.grams
-            .score(&query.grams, p, 1.0 - p.words, &mut scores);
+            .score(&asked.grams, p, 1.0 - p.words, &mut scores);
         scores
     }
+}
+
+/// The terms and trigrams of every document, numbered.
+#[derive(Debug, Clone, Default)]
+struct Vocabulary {
+    terms: Keys<Box<str>>,
+    grams: Keys<Gram>,
 }
 
 /// Documents, each belonging to a label (an FAQ entry, small talk, the
@@ -206,6 +309,7 @@ impl Fields {
 pub struct Index {
     owners: Vec<u32>,
     labels: usize,
+    keys: Vocabulary,
     examples: Fields,
     together: Fields,
     params: Params,
@@ -213,39 +317,63 @@ pub struct Index {
 
 impl Index {
     /// Indexes `(label, words, terms)` documents; labels are `0..labels`.
-    pub fn build<'a>(
+    pub fn build<'a, W, T>(
         labels: usize,
-        docs: impl IntoIterator<Item = (u32, &'a [String], &'a [String])>,
+        docs: impl IntoIterator<Item = (u32, W, T)>,
         params: Params,
-    ) -> Index {
-        let mut index = Index {
-            labels,
-            params,
-            ..Index::default()
-        };
-        let mut joined: Vec<(Vec<String>, Vec<String>)> = vec![Default::default(); labels];
+    ) -> Index
+    where
+        W: IntoIterator<Item = &'a str>,
+        T: IntoIterator<Item = &'a str>,
+    {
+        let mut keys = Vocabulary::default();
+        let mut owners = Vec::new();
+        let mut examples = FieldsBuilder::default();
+        let mut joined: Vec<(Vec<u32>, Vec<u32>)> = vec![Default::default(); labels];
         for (label, words, terms) in docs {
-            let doc = index.owners.len() as u32;
-            let grams = text::trigrams(words);
-            index.examples.add(doc, terms, &grams);
+            let doc = owners.len() as u32;
+            let terms: Vec<u32> = terms
+                .into_iter()
+                .map(|t| keys.terms.id(t, |t| Box::from(t)))
+                .collect();
+            let grams: Vec<u32> = text::grams(words)
+                .iter()
+                .map(|g| keys.grams.id(g, |g| *g))
+                .collect();
+            examples.add(doc, &terms, &grams);
             let all = &mut joined[label as usize];
-            all.0.extend_from_slice(terms);
-            all.1.extend(grams);
-            index.owners.push(label);
+            all.0.extend_from_slice(&terms);
+            all.1.extend_from_slice(&grams);
+            owners.push(label);
         }
+        let mut together = FieldsBuilder::default();
         for (label, (terms, grams)) in joined.iter().enumerate() {
-            index.together.add(label as u32, terms, grams);
+            together.add(label as u32, terms, grams);
         }
-        index.examples.finish();
-        index.together.finish();
-        index
+        owners.shrink_to_fit();
+        Index {
+            owners,
+            labels,
+            examples: examples.finish(&keys),
+            together: together.finish(&keys),
+            keys,
+            params,
+        }
     }
 
     /// Each label's score for the query: its best example's, blended with
     /// all its examples' together.
     pub fn best_per_label(&self, query: &Query) -> Vec<f64> {
         let p = &self.params;
-        let scores = self.examples.scores(query, p, self.owners.len());
+        let asked = Asked {
+            terms: query
+                .terms
+                .iter()
+                .map(|t| self.keys.terms.get(t.as_str()))
+                .collect(),
+            grams: query.grams.iter().map(|g| self.keys.grams.get(g)).collect(),
+        };
+        let scores = self.examples.scores(&asked, p, self.owners.len());
         let mut best = vec![0.0f64; self.labels];
         for (doc, s) in scores.into_iter().enumerate() {
             let label = self.owners[doc] as usize;
@@ -253,7 +381,7 @@ impl Index {
                 best[label] = s;
             }
         }
-        let together = self.together.scores(query, p, self.labels);
+        let together = self.together.scores(&asked, p, self.labels);
         best.iter()
             .zip(together)
             // A label's examples together hold a word many times: scaled
@@ -283,9 +411,13 @@ mod tests {
             .collect();
         Index::build(
             2,
-            parsed
-                .iter()
-                .map(|(l, w, t)| (*l, w.as_slice(), t.as_slice())),
+            parsed.iter().map(|(l, w, t)| {
+                (
+                    *l,
+                    w.iter().map(String::as_str),
+                    t.iter().map(String::as_str),
+                )
+            }),
             Params::default(),
         )
     }
@@ -305,6 +437,28 @@ mod tests {
         assert!(best[1] > 0.6, "{best:?}");
         let best = index.best_per_label(&Query::new("cuaca besok"));
         assert!(best.iter().all(|&s| s < 0.1), "{best:?}");
+    }
+
+    #[test]
+    fn each_key_lists_its_documents_in_order_with_their_counts() {
+        let mut keys: Keys<Box<str>> = Keys::default();
+        let doc = |keys: &mut Keys<Box<str>>, text: &str| -> Vec<u32> {
+            text.split(' ')
+                .map(|t| keys.id(t, |t| Box::from(t)))
+                .collect()
+        };
+        let mut field = FieldBuilder::default();
+        let first = doc(&mut keys, "biaya opop biaya");
+        let second = doc(&mut keys, "daftar opop");
+        field.add(0, &first);
+        field.add(1, &second);
+        let field = field.finish(keys.len());
+        let id = |k: &str| keys.get(k).unwrap();
+        assert_eq!(field.postings(id("biaya")), [(0, 2)]);
+        assert_eq!(field.postings(id("opop")), [(0, 1), (1, 1)]);
+        assert_eq!(field.postings(id("daftar")), [(1, 1)]);
+        assert_eq!(field.lengths, [3, 2]);
+        assert_eq!(keys.get("gratis"), None);
     }
 
     #[test]

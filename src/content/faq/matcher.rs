@@ -7,6 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::index::{Index, Params, Query};
+use super::text::Gram;
 use super::{Entry, Label, MatchResult, Scored, SmallTalk, Verdict, text, vote};
 
 /// One example: whose it is, its text, and its words and terms as the
@@ -16,24 +17,60 @@ use super::{Entry, Label, MatchResult, Scored, SmallTalk, Verdict, text, vote};
 pub struct Example {
     pub label: Label,
     pub text: String,
-    words: Vec<String>,
-    terms: Vec<String>,
+    words: Strings,
+    terms: Strings,
 }
 
 impl Example {
     pub fn new(label: Label, text: &str) -> Example {
         let words = text::words(text);
-        let terms = words.iter().map(|w| text::term(w).into_owned()).collect();
+        let terms: Vec<String> = words.iter().map(|w| text::term(w).into_owned()).collect();
         Example {
             label,
             text: text.to_string(),
-            words,
-            terms,
+            words: Strings::new(&words),
+            terms: Strings::new(&terms),
         }
     }
 
     pub fn has_words(&self) -> bool {
         !self.words.is_empty()
+    }
+}
+
+/// Short strings kept in one allocation, with where each ends: thousands
+/// of examples hold a few words each.
+#[derive(Debug, Clone)]
+struct Strings {
+    text: Box<str>,
+    ends: Box<[u16]>,
+}
+
+impl Strings {
+    fn new(all: &[String]) -> Strings {
+        let mut text = String::with_capacity(all.iter().map(String::len).sum());
+        let mut ends = Vec::with_capacity(all.len());
+        for s in all {
+            text.push_str(s);
+            ends.push(text.len().min(usize::from(u16::MAX)) as u16);
+        }
+        Strings {
+            text: text.into(),
+            ends: ends.into(),
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> + Clone {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(self.ends.iter().copied()).map(|(from, to)| {
+            self.text
+                .get(usize::from(from)..usize::from(to))
+                .unwrap_or("")
+        })
+    }
+
+    fn is_empty(&self) -> bool {
+        self.ends.is_empty()
     }
 }
 
@@ -85,9 +122,9 @@ pub(super) struct Matcher {
     mix: f64,
     /// Every word of the examples, and the words by their trigrams, for
     /// reading a typo as the word it misspells.
-    vocabulary: HashSet<String>,
-    by_gram: HashMap<String, Vec<u32>>,
-    spelled: Vec<String>,
+    vocabulary: HashSet<Box<str>>,
+    by_gram: HashMap<Gram, Box<[u32]>>,
+    spelled: Vec<Box<str>>,
     labels: Vec<Label>,
     chatter: HashSet<String>,
 }
@@ -106,27 +143,27 @@ impl Matcher {
         let index = Index::build(
             labels.len(),
             docs.iter()
-                .map(|(l, e)| (*l, e.words.as_slice(), e.terms.as_slice())),
+                .map(|(l, e)| (*l, e.words.iter(), e.terms.iter())),
             params,
         );
         let votes = vote::Votes::build(
             labels.len(),
-            docs.iter().map(|(l, e)| (*l, e.terms.as_slice())),
+            docs.iter().map(|(l, e)| (*l, e.terms.iter())),
             params.vote,
         );
-        let vocabulary: HashSet<String> = docs
+        let vocabulary: HashSet<Box<str>> = docs
             .iter()
-            .flat_map(|(_, e)| e.words.iter().cloned())
+            .flat_map(|(_, e)| e.words.iter().map(Box::from))
             .collect();
-        let mut spelled: Vec<String> = vocabulary
+        let mut spelled: Vec<Box<str>> = vocabulary
             .iter()
             .filter(|w| w.chars().count() >= 4)
             .cloned()
             .collect();
         spelled.sort();
-        let mut by_gram: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut by_gram: HashMap<Gram, Vec<u32>> = HashMap::new();
         for (i, w) in spelled.iter().enumerate() {
-            for g in text::trigrams(std::slice::from_ref(w)) {
+            for g in text::grams([w.as_ref()]) {
                 by_gram.entry(g).or_default().push(i as u32);
             }
         }
@@ -134,7 +171,10 @@ impl Matcher {
             index,
             votes,
             vocabulary,
-            by_gram,
+            by_gram: by_gram
+                .into_iter()
+                .map(|(g, list)| (g, list.into_boxed_slice()))
+                .collect(),
             spelled,
             mix: params.mix,
             chatter: chatter(docs.iter().map(|(_, e)| *e)),
@@ -184,7 +224,7 @@ impl Matcher {
     fn prepare(&self, words: Vec<String>) -> Vec<String> {
         let mut out = Vec::with_capacity(words.len());
         for w in words {
-            if self.vocabulary.contains(&w) || self.votes.knows(&text::term(&w)) {
+            if self.vocabulary.contains(w.as_str()) || self.votes.knows(&text::term(&w)) {
                 out.push(w);
             } else if text::is_neutral(&w) || text::is_neutral(&text::term(&w)) {
                 continue;
@@ -204,7 +244,7 @@ impl Matcher {
         if len < 4 || !word.chars().all(char::is_alphabetic) {
             return None;
         }
-        let grams = text::trigrams(&[word.to_string()]);
+        let grams = text::grams([word]);
         let mut counts: HashMap<u32, usize> = HashMap::new();
         for g in &grams {
             for &i in self.by_gram.get(g).into_iter().flatten() {
@@ -221,7 +261,7 @@ impl Matcher {
                 (d <= most).then_some((d, std::cmp::Reverse(n), c))
             })
             .min()
-            .map(|(_, _, c)| c.clone())
+            .map(|(_, _, c)| c.to_string())
     }
 
     fn label_scores(&self, query: &Query) -> Vec<f64> {
@@ -337,7 +377,7 @@ fn chatter<'e>(examples: impl Iterator<Item = &'e Example>) -> HashSet<String> {
     let mut asked: HashMap<String, usize> = HashMap::new();
     let (mut n_talk, mut n_asked) = (0usize, 0usize);
     for example in examples {
-        let terms: HashSet<&String> = example.terms.iter().collect();
+        let terms: HashSet<&str> = example.terms.iter().collect();
         let side = match example.label {
             Label::SmallTalk(_) => {
                 n_talk += 1;
@@ -349,7 +389,7 @@ fn chatter<'e>(examples: impl Iterator<Item = &'e Example>) -> HashSet<String> {
             }
         };
         for t in terms {
-            *side.entry(t.clone()).or_default() += 1;
+            *side.entry(t.to_string()).or_default() += 1;
         }
     }
     let share = |n: usize, of: usize| n as f64 / of.max(1) as f64;
@@ -359,4 +399,22 @@ fn chatter<'e>(examples: impl Iterator<Item = &'e Example>) -> HashSet<String> {
         })
         .map(|(t, _)| t)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_give_back_what_they_were_given() {
+        let words: Vec<String> = ["opop", "", "pondhok", "ñ"].map(String::from).into();
+        let packed = Strings::new(&words);
+        assert_eq!(
+            packed.iter().collect::<Vec<_>>(),
+            ["opop", "", "pondhok", "ñ"]
+        );
+        assert!(!packed.is_empty());
+        assert!(Strings::new(&[]).is_empty());
+        assert_eq!(Strings::new(&[]).iter().count(), 0);
+    }
 }

@@ -200,22 +200,34 @@ fn javanese_root(word: &str) -> Option<String> {
 /// Character trigrams of each word of four or more letters, with its
 /// edges marked, so that "pendaftran" still shares most of its trigrams
 /// with "pendaftaran".
-pub fn trigrams(words: &[String]) -> Vec<String> {
+pub fn grams<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<Gram> {
     let mut grams = Vec::new();
+    let mut marked: Vec<char> = Vec::new();
     for w in words {
-        let chars: Vec<char> = w.chars().collect();
-        if chars.len() < 4 || chars.iter().any(char::is_ascii_digit) {
+        marked.clear();
+        marked.push('^');
+        marked.extend(w.chars());
+        if marked.len() < 5 || marked.iter().any(char::is_ascii_digit) {
             continue;
         }
-        let marked: Vec<char> = std::iter::once('^')
-            .chain(chars.iter().copied())
-            .chain(std::iter::once('$'))
-            .collect();
+        marked.push('$');
         for g in marked.windows(3) {
-            grams.push(g.iter().collect());
+            grams.push([g[0], g[1], g[2]]);
         }
     }
     grams
+}
+
+/// Three characters of a word (`^` and `$` mark its edges).
+pub type Gram = [char; 3];
+
+/// [`grams`] as strings.
+#[cfg(test)]
+pub fn trigrams(words: &[String]) -> Vec<String> {
+    grams(words.iter().map(String::as_str))
+        .iter()
+        .map(|g| g.iter().collect())
+        .collect()
 }
 
 #[cfg(test)]

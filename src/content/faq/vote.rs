@@ -43,16 +43,16 @@ impl Default for VoteParams {
 
 impl Votes {
     /// `docs`: each example's label and terms.
-    pub fn build<'a>(
+    pub fn build<'a, T: IntoIterator<Item = &'a str>>(
         labels: usize,
-        docs: impl Iterator<Item = (u32, &'a [String])>,
+        docs: impl Iterator<Item = (u32, T)>,
         p: VoteParams,
     ) -> Votes {
         let mut per_label = vec![0usize; labels];
         let mut df: HashMap<&str, HashMap<u32, usize>> = HashMap::new();
         for (label, terms) in docs {
             per_label[label as usize] += 1;
-            let mut seen: Vec<&str> = terms.iter().map(String::as_str).collect();
+            let mut seen: Vec<&str> = terms.into_iter().collect();
             seen.sort_unstable();
             seen.dedup();
             for t in seen {
