@@ -140,40 +140,28 @@ impl LangArg {
     }
 }
 
-/// Two glibc allocator settings that bound the bot's peak memory:
+/// The allocator: jemalloc. glibc's malloc and free were a fifth of the
+/// bot's CPU at 1,000 concurrent managers; jemalloc takes the run's CPU
+/// from 1.2x the in-memory reference bot's to about 1.0x (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
+/// jemalloc's settings, which bound the bot's peak memory (each measured
+/// at 1,000 managers in BENCHMARKS.md):
 ///
-/// - glibc gives every thread that allocates an arena of its own (up to 8
-///   per core), and each keeps freed memory: with the workers, committer,
-///   sender and sled's threads that was 15 MB of a 77 MB peak at 1,000
-///   concurrent managers. Two arenas cost nothing measurable in speed.
-/// - glibc raises its mmap threshold each time a large block is freed (up
-///   to 32 MB), after which large buffers come from the heap and leave
-///   holes in it. A fixed 512 KiB threshold (blocks that large get their
-///   own mapping, returned when freed) took the peak at 1,000 managers
-///   from about 60 to 50 MB at no clear cost in speed.
+/// - two arenas instead of four per core: every thread's arena keeps the
+///   memory it freed;
+/// - freed pages go back to the system after a second instead of ten,
+///   and without the intermediate "muzzy" state;
+/// - each thread caches freed blocks up to 4 KiB only, instead of 32 KiB.
 ///
-/// `MALLOC_ARENA_MAX` / `MALLOC_MMAP_THRESHOLD_` in the environment still
-/// win (see BENCHMARKS.md for both measurements).
-fn tune_malloc() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    {
-        // SAFETY: mallopt only sets an allocator parameter; called first
-        // thing, before any other thread exists.
-        if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
-            unsafe {
-                libc::mallopt(libc::M_ARENA_MAX, 2);
-            }
-        }
-        if std::env::var_os("MALLOC_MMAP_THRESHOLD_").is_none() {
-            unsafe {
-                libc::mallopt(libc::M_MMAP_THRESHOLD, 512 * 1024);
-            }
-        }
-    }
-}
+/// `_RJEM_MALLOC_CONF` in the environment still wins.
+#[unsafe(export_name = "_rjem_malloc_conf")]
+#[allow(non_upper_case_globals)]
+pub static malloc_conf: &[u8; 63] =
+    b"narenas:2,dirty_decay_ms:1000,muzzy_decay_ms:0,tcache_max:4096\0";
 
 fn main() -> ExitCode {
-    tune_malloc();
     // Every file this process writes (sled's too) is private to its user.
     opop_bot::files::private_umask();
     tracing_subscriber::fmt()
