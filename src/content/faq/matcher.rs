@@ -39,7 +39,8 @@ impl Example {
 }
 
 /// Short strings kept in one allocation, with where each ends: thousands
-/// of examples hold a few words each.
+/// of examples hold a few words each. `text::words` reads at most
+/// `text::MAX_CHARS` characters, so the ends fit in a `u16`.
 #[derive(Debug, Clone)]
 struct Strings {
     text: Box<str>,
