@@ -52,17 +52,9 @@ impl Default for Params {
 
 /// Each distinct key (a term or a trigram) once, numbered in the order
 /// first met: the fields below hold numbers, not strings.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 struct Keys<K> {
     ids: HashMap<K, u32>,
-}
-
-impl<K> Default for Keys<K> {
-    fn default() -> Self {
-        Keys {
-            ids: HashMap::new(),
-        }
-    }
 }
 
 impl<K: Hash + Eq> Keys<K> {

@@ -124,7 +124,7 @@ pub(super) struct Matcher {
     /// Every word of the examples, and the words by their trigrams, for
     /// reading a typo as the word it misspells.
     vocabulary: HashSet<Box<str>>,
-    by_gram: HashMap<Gram, Box<[u32]>>,
+    by_gram: HashMap<Gram, Vec<u32>>,
     spelled: Vec<Box<str>>,
     labels: Vec<Label>,
     chatter: HashSet<String>,
@@ -168,14 +168,12 @@ impl Matcher {
                 by_gram.entry(g).or_default().push(i as u32);
             }
         }
+        by_gram.values_mut().for_each(Vec::shrink_to_fit);
         Matcher {
             index,
             votes,
             vocabulary,
-            by_gram: by_gram
-                .into_iter()
-                .map(|(g, list)| (g, list.into_boxed_slice()))
-                .collect(),
+            by_gram,
             spelled,
             mix: params.mix,
             chatter: chatter(docs.iter().map(|(_, e)| *e)),

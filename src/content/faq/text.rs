@@ -221,18 +221,17 @@ pub fn grams<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<Gram> {
 /// Three characters of a word (`^` and `$` mark its edges).
 pub type Gram = [char; 3];
 
-/// [`grams`] as strings.
-#[cfg(test)]
-pub fn trigrams(words: &[String]) -> Vec<String> {
-    grams(words.iter().map(String::as_str))
-        .iter()
-        .map(|g| g.iter().collect())
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`grams`] as strings.
+    fn trigrams(words: &[String]) -> Vec<String> {
+        grams(words.iter().map(String::as_str))
+            .iter()
+            .map(|g| g.iter().collect())
+            .collect()
+    }
 
     fn terms(text: &str) -> Vec<String> {
         words(text).iter().map(|w| term(w).into_owned()).collect()
