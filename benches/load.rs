@@ -15,7 +15,8 @@
 //!   and pip are there.
 //!
 //! `cargo bench --bench load` (all bots, 200 and 1,000 users, 3 runs, the
-//! bots taking turns run by run);
+//! bots taking turns run by run, after one warm-up run of each at each
+//! size that is printed but not counted; `--warmup 0` leaves it out);
 //! `cargo bench --bench load -- --bots opop --users 1000 --runs 1`.
 //! `--faults 0.2` makes the fake answer 20 % of calls with 429, 500 or a
 //! dropped connection and runs opop-bot with Telegram's limits on; the run
@@ -60,6 +61,10 @@ struct Args {
     /// Runs of each (bot, users) pair; medians are reported.
     #[arg(long, default_value_t = 3)]
     runs: usize,
+    /// Runs of each bot at each size before the measured ones, printed
+    /// but not counted (see `main`).
+    #[arg(long, default_value_t = 1)]
+    warmup: usize,
     /// Fraction of calls the fake fails (429 / 500 / dropped connection).
     #[arg(long, default_value_t = 0.0)]
     faults: f64,
@@ -158,6 +163,16 @@ fn main() {
         // The bots take turns run by run, so the machine's noise falls on
         // all of them alike.
         let mut runs: Vec<Vec<Run>> = prepared.iter().map(|_| Vec::new()).collect();
+        // The first run at a size was always the slowest of its bot, and
+        // it always fell on the first bot: this process's fake and
+        // managers grow to the size then. One run of each first, not
+        // counted, so no bot pays that for the others.
+        for _ in 0..args.warmup {
+            for (bot, prepared) in &prepared {
+                let run = run_once(prepared, n, args.faults, false);
+                print_run(&format!("{bot} (warm-up)"), n, &run);
+            }
+        }
         for _ in 0..args.runs {
             for ((bot, prepared), runs) in prepared.iter().zip(&mut runs) {
                 let run = run_once(prepared, n, args.faults, args.trace);
