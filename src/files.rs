@@ -142,6 +142,7 @@ const STORE_FILES: &[&str] = &[
     "blobs",
     "journal",
     "keyring.json",
+    "keyring.keys",
     "control.sock",
     "backups",
 ];

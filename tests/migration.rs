@@ -119,6 +119,50 @@ fn once_opened_a_folder_has_its_journal_and_opens_again_with_the_same_records() 
     }
 }
 
+#[test]
+fn a_keyring_of_an_older_version_becomes_the_key_table() {
+    for name in FIXTURES {
+        let dir = copy_fixture(name);
+        let json = |dir: &Path| -> serde_json::Value {
+            serde_json::from_slice(&std::fs::read(dir.join("keyring.json")).unwrap()).unwrap()
+        };
+        let old = json(dir.path());
+        // The people's keys (an epoch's, of rows in transit, may be
+        // replaced at the start, as it was by the old version).
+        let keys: Vec<Vec<u8>> = old["keys"]
+            .as_object()
+            .expect("version 2 kept every key in keyring.json")
+            .iter()
+            .filter(|(id, _)| !id.starts_with('-'))
+            .map(|(_, k)| hex::decode(k.as_str().unwrap()).unwrap())
+            .collect();
+        assert!(!keys.is_empty(), "{name}");
+        let store = Store::open(dir.path()).unwrap();
+        assert_backup_is_the_old_one(&store, name);
+        drop(store);
+        // Every key is in the table now, and none is left in keyring.json,
+        // which an older version (it needs "keys") would refuse.
+        let table = std::fs::read(dir.path().join("keyring.keys")).unwrap();
+        for key in &keys {
+            assert!(table.windows(32).any(|w| w == key.as_slice()), "{name}");
+        }
+        let new = json(dir.path());
+        assert_eq!(new["v"], 3, "{name}");
+        assert_eq!(new["backup_key"], old["backup_key"], "{name}");
+        assert!(
+            new.get("keys").is_none() && new.get("generations").is_none(),
+            "{new}"
+        );
+        let text = std::fs::read_to_string(dir.path().join("keyring.json")).unwrap();
+        for key in &keys {
+            assert!(!text.contains(&hex::encode(key)), "{name}");
+        }
+        // And it opens again, from the table.
+        let store = Store::open(dir.path()).unwrap();
+        assert_backup_is_the_old_one(&store, name);
+    }
+}
+
 /// The conversations of fixture `name` go on where they were; a new
 /// question takes the number `next_question`.
 fn conversations_go_on(name: &str, next_question: &str) {

@@ -90,6 +90,17 @@ fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out
 }
 
+/// The key of `owner` in the folder's key table (`keyring.keys`: a
+/// 64-byte header, then 48-byte slots of owner i64 LE, generation u32 LE,
+/// state u32 LE (1: a key), the key).
+fn key_of(dir: &Path, owner: i64) -> Option<Vec<u8>> {
+    let table = std::fs::read(dir.join("keyring.keys")).unwrap();
+    table[64..]
+        .chunks(48)
+        .find(|slot| slot[..8] == owner.to_le_bytes() && slot[12..16] == 1u32.to_le_bytes())
+        .map(|slot| slot[16..].to_vec())
+}
+
 fn traces_in(bytes: &[u8]) -> Vec<&'static str> {
     TRACES
         .into_iter()
@@ -159,9 +170,19 @@ fn hapusdata_leaves_no_trace_in_the_folder_backups_or_exports() {
         }
     );
 
+    let key = key_of(dir.path(), 7001).expect("the person has a key");
     chat.send("/hapusdata");
     let t = chat.press("Ya, hapus data saya");
     assert!(t.starts_with("✅ Data pribadi Anda sudah dihapus"), "{t}");
+    // Their key is gone from the key table, overwritten in place, and
+    // from every other file of the folder.
+    assert_eq!(key_of(dir.path(), 7001), None);
+    for (path, bytes) in files(dir.path()) {
+        assert!(
+            !bytes.windows(32).any(|w| w == key.as_slice()),
+            "{path} still holds the destroyed key"
+        );
+    }
 
     // The staff are told, without the person's data.
     let t = staff.read();

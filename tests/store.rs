@@ -234,6 +234,44 @@ fn a_data_folder_without_its_keyring_is_refused_and_left_as_it_was() {
 }
 
 #[test]
+fn a_data_folder_without_its_key_table_is_refused_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let now: Timestamp = "2026-11-28T03:00:00Z".parse().unwrap();
+    let before = {
+        let store = Store::open(dir.path()).unwrap();
+        let user = UserRecord::new(7, now);
+        store
+            .apply(&delivery(7, Some(1)), &user, &ticket_outcome(7, now))
+            .unwrap();
+        let mut backup = Vec::new();
+        store.backup(&mut backup).unwrap();
+        backup
+    };
+    let (keys, json) = (
+        dir.path().join("keyring.keys"),
+        dir.path().join("keyring.json"),
+    );
+    let json_before = std::fs::read(&json).unwrap();
+    let aside = dir.path().with_extension("keys");
+    std::fs::rename(&keys, &aside).unwrap();
+    let err = Store::open(dir.path()).err().expect("refused");
+    let said = err.to_string();
+    assert!(said.contains("keyring.keys is missing"), "{said}");
+    assert!(said.contains("opop-bot restore"), "what to do: {said}");
+    assert!(!keys.exists(), "no new key table was made");
+    assert_eq!(std::fs::read(&json).unwrap(), json_before);
+    // With it back, the folder holds exactly what it held.
+    std::fs::rename(&aside, &keys).unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mut after = Vec::new();
+    store.backup(&mut after).unwrap();
+    assert_eq!(
+        String::from_utf8(after).unwrap(),
+        String::from_utf8(before).unwrap()
+    );
+}
+
+#[test]
 fn handled_update_ids_are_forgotten_after_two_days_so_a_reused_id_is_handled() {
     let store = Store::temporary().unwrap();
     let now: Timestamp = "2026-11-28T03:00:00Z".parse().unwrap();

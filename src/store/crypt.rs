@@ -1,9 +1,11 @@
 //! Crypto-shredding: personal records are sealed (XChaCha20-Poly1305) with
-//! a key of their own person, kept outside sled in `keyring.json`, a small
-//! file rewritten atomically (write, fsync, rename, fsync the folder).
-//! Erasing a person destroys their key: every copy of their records that
-//! sled's log-structured files may still hold, in old segments no write
-//! can reach, becomes unreadable noise.
+//! a key of their own person, kept outside sled in `keyring.keys`, a table
+//! of one slot per person overwritten in place (`keyfile.rs`); the epoch
+//! and the backup key are in `keyring.json`, a small file rewritten
+//! atomically (write, fsync, rename, fsync the folder). Erasing a person
+//! destroys their key: every copy of their records that sled's
+//! log-structured files may still hold, in old segments no write can
+//! reach, becomes unreadable noise.
 //!
 //! Short-lived rows (the inbox of raw updates, the outbox) are sealed with
 //! an *epoch* key instead; an erasure re-seals the live rows with a new
@@ -19,6 +21,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+
+use super::keyfile::{self, Entry, KeyFile};
 
 use chacha20poly1305::aead::{Aead, AeadInPlace, KeyInit, OsRng};
 use chacha20poly1305::{Key, XChaCha20Poly1305, XNonce};
@@ -42,80 +46,46 @@ pub enum CryptError {
     },
     #[error("the keyring {0} cannot be read")]
     Unreadable(String),
+    #[error(
+        "{0} is missing, but keyring.json says this folder's keys are in it: put back the keyring.keys that belongs with this folder (keyring.json and keyring.keys must be copied together), or restore a backup into a new folder with `opop-bot restore`; nothing was changed"
+    )]
+    KeysMissing(String),
 }
 
+/// `keyring.json`. Up to version 2 it held every key; since version 3
+/// the keys are in `keyring.keys` and the file has neither `keys` nor
+/// `generations`, so that an older version, which needs `keys`, refuses it
+/// instead of reading every record as erased.
 #[derive(Default, Serialize, Deserialize)]
 struct State {
     v: u32,
     epoch: u64,
-    /// "owner:generation" -> key (hex).
+    /// Version 2 and older: "owner:generation" -> key (hex).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     keys: BTreeMap<String, String>,
-    /// Owner -> the generation of their current or next key.
-    #[serde(default)]
+    /// Version 2 and older: owner -> the generation of their current or
+    /// next key.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     generations: BTreeMap<String, u32>,
     /// The key backups of this folder are signed with (hex).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     backup_key: Option<String>,
 }
 
-/// The file's [`State`], written straight from the ring: no copy of every
-/// key as strings first (with 100,000 people that copy was 20 MB).
-struct Saved<'r>(&'r Ring);
-
-impl Serialize for Saved<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let ring = self.0;
-        let mut state = s.serialize_struct("State", 5)?;
-        state.serialize_field("v", &2u32)?;
-        state.serialize_field("epoch", &ring.epoch)?;
-        state.serialize_field("keys", &Keys(ring))?;
-        state.serialize_field("generations", &Generations(ring))?;
-        if let Some(k) = &ring.backup_key {
-            state.serialize_field("backup_key", &hex::encode(k))?;
-        }
-        state.end()
-    }
-}
-
-struct Keys<'r>(&'r Ring);
-
-impl Serialize for Keys<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(
-            self.0
-                .keys
-                .iter()
-                .map(|((owner, generation), k)| (format!("{owner}:{generation}"), hex::encode(k))),
-        )
-    }
-}
-
-struct Generations<'r>(&'r Ring);
-
-impl Serialize for Generations<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(
-            self.0
-                .generations
-                .iter()
-                .map(|(owner, generation)| (owner.to_string(), *generation)),
-        )
-    }
-}
+/// The keyring.json version this one writes.
+const VERSION: u32 = 3;
 
 /// A key's identity: its owner and generation.
 type KeyId = (i64, u32);
 
-/// In memory: the epoch, the keys, and current generations.
+/// In memory: the epoch, the table of keys (a bounded number of them in
+/// memory), the backup key.
 struct Ring {
     epoch: u64,
-    keys: BTreeMap<KeyId, Key>,
-    generations: BTreeMap<i64, u32>,
+    keys: KeyFile,
     backup_key: Option<Key>,
-    /// Inside [`Keyring::bulk`]: new keys are saved once at its end.
+    /// Inside [`Keyring::bulk`]: new keys are synced once at its end.
     bulk: bool,
-    unsaved: bool,
 }
 
 /// The keys, in memory and in their file (none for a temporary store).
@@ -169,15 +139,73 @@ fn fresh_generation(old: Option<u32>) -> u32 {
 }
 
 impl Ring {
-    /// The generation of `owner`'s current key: the one recorded, else 0
-    /// for a key made before generations were random, else a fresh one.
-    fn generation_of(&self, owner: i64) -> u32 {
-        match self.generations.get(&owner) {
-            Some(g) => *g,
-            None if self.keys.contains_key(&(owner, 0)) || owner < 0 => 0,
-            None => fresh_generation(None),
-        }
+    /// The generation of `owner`'s current key (a fresh one when it has
+    /// none yet; 0 for an epoch), and the key if it exists.
+    fn current(&mut self, owner: i64) -> std::io::Result<(u32, Option<Key>)> {
+        Ok(match self.keys.get(owner)? {
+            Some(Entry::Key { generation, key }) => (generation, Some(key.into())),
+            Some(Entry::Destroyed { next }) => (next, None),
+            None if owner < 0 => (0, None),
+            None => (fresh_generation(None), None),
+        })
     }
+
+    /// The key of this id, if it still exists.
+    fn key(&mut self, (owner, generation): KeyId) -> std::io::Result<Option<Key>> {
+        Ok(match self.keys.get(owner)? {
+            Some(Entry::Key { generation: g, key }) if g == generation => Some(key.into()),
+            _ => None,
+        })
+    }
+}
+
+/// The table's entries of a version 2 keyring.json (one slot per owner:
+/// the key of its current generation, or the generation of its next
+/// key once its keys were destroyed).
+fn converted(
+    state: &State,
+    unreadable: impl Fn() -> CryptError,
+) -> Result<Vec<(i64, Entry)>, CryptError> {
+    let mut keys: BTreeMap<i64, Vec<(u32, Key)>> = BTreeMap::new();
+    for (id, k) in &state.keys {
+        let (owner, generation) = id.split_once(':').unwrap_or((id, "0"));
+        let owner: i64 = owner.parse().map_err(|_| unreadable())?;
+        let generation: u32 = generation.parse().map_err(|_| unreadable())?;
+        let key = key_from_hex(k).ok_or_else(&unreadable)?;
+        keys.entry(owner).or_default().push((generation, key));
+    }
+    let mut generations = BTreeMap::new();
+    for (owner, generation) in &state.generations {
+        let owner: i64 = owner.parse().map_err(|_| unreadable())?;
+        generations.insert(owner, *generation);
+    }
+    let mut entries = Vec::new();
+    for (owner, mut owned) in keys {
+        // Version 2 made at most one key per owner live (a new one only
+        // after the old ones were destroyed): the current generation's,
+        // or the only one.
+        let current = generations.remove(&owner).unwrap_or(0);
+        owned.sort_by_key(|(g, _)| *g != current);
+        if owned.len() > 1 {
+            tracing::error!(
+                owner,
+                keys = owned.len(),
+                "keyring.json held more than one key of an owner; the current one is kept"
+            );
+        }
+        let (generation, key) = owned[0];
+        entries.push((
+            owner,
+            Entry::Key {
+                generation,
+                key: key.into(),
+            },
+        ));
+    }
+    for (owner, next) in generations {
+        entries.push((owner, Entry::Destroyed { next }));
+    }
+    Ok(entries)
 }
 
 /// A key as the keyring file holds it (64 hex digits).
@@ -200,26 +228,39 @@ fn epoch_id(epoch: u64) -> i64 {
 }
 
 impl Keyring {
-    /// Loads (or starts) the keyring in a data folder.
+    /// Loads (or starts) the keyring in a data folder, converting one of
+    /// version 2 (every key in keyring.json).
     pub fn load(dir: &Path) -> Result<Keyring, CryptError> {
         let path = dir.join(FILE);
         let unreadable = || CryptError::Unreadable(path.display().to_string());
-        let state: State = match std::fs::read(&path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|_| unreadable())?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => State::default(),
+        let (state, existed): (State, bool) = match std::fs::read(&path) {
+            Ok(bytes) => (
+                serde_json::from_slice(&bytes).map_err(|_| unreadable())?,
+                true,
+            ),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (State::default(), false),
             Err(_) => return Err(unreadable()),
         };
-        let mut keys = BTreeMap::new();
-        for (id, k) in &state.keys {
-            let (owner, generation) = id.split_once(':').unwrap_or((id, "0"));
-            let owner: i64 = owner.parse().map_err(|_| unreadable())?;
-            let generation: u32 = generation.parse().map_err(|_| unreadable())?;
-            keys.insert((owner, generation), key_from_hex(k).ok_or_else(unreadable)?);
-        }
-        let mut generations = BTreeMap::new();
-        for (owner, generation) in &state.generations {
-            generations.insert(owner.parse().map_err(|_| unreadable())?, *generation);
-        }
+        let io = |source| CryptError::Io {
+            path: dir.join(keyfile::FILE).display().to_string(),
+            source,
+        };
+        let old = existed && state.v < VERSION;
+        let keys = if old {
+            // The table first, then keyring.json without the keys: a crash
+            // between converts again from the same keys.
+            KeyFile::create(dir, &converted(&state, unreadable)?).map_err(io)?
+        } else {
+            match KeyFile::open(dir).map_err(io)? {
+                Some(table) => table,
+                None if !existed => KeyFile::create(dir, &[]).map_err(io)?,
+                None => {
+                    return Err(CryptError::KeysMissing(
+                        dir.join(keyfile::FILE).display().to_string(),
+                    ));
+                }
+            }
+        };
         let backup_key = match &state.backup_key {
             Some(k) => Some(key_from_hex(k).ok_or_else(unreadable)?),
             None => None,
@@ -229,15 +270,33 @@ impl Keyring {
             state: Mutex::new(Ring {
                 epoch: state.epoch,
                 keys,
-                generations,
                 backup_key,
                 bulk: false,
-                unsaved: false,
             }),
             nonces: Nonces::new(),
         };
+        if old || !existed {
+            ring.save(&ring.lock())?;
+        }
         ring.ensure_epoch()?;
         Ok(ring)
+    }
+
+    /// Refuses a folder whose keyring.json says its keys are in a
+    /// keyring.keys that is not there (checked before the store is opened,
+    /// so nothing is changed).
+    pub fn check_table(dir: &Path) -> Result<(), CryptError> {
+        let path = dir.join(FILE);
+        let Ok(bytes) = std::fs::read(&path) else {
+            return Ok(());
+        };
+        let state: State = serde_json::from_slice(&bytes)
+            .map_err(|_| CryptError::Unreadable(path.display().to_string()))?;
+        let table = dir.join(keyfile::FILE);
+        if state.v >= VERSION && !table.exists() {
+            return Err(CryptError::KeysMissing(table.display().to_string()));
+        }
+        Ok(())
     }
 
     /// A keyring that lives in memory only (temporary stores).
@@ -246,11 +305,9 @@ impl Keyring {
             path: None,
             state: Mutex::new(Ring {
                 epoch: 0,
-                keys: BTreeMap::new(),
-                generations: BTreeMap::new(),
+                keys: KeyFile::memory(),
                 backup_key: None,
                 bulk: false,
-                unsaved: false,
             }),
             nonces: Nonces::new(),
         };
@@ -262,17 +319,37 @@ impl Keyring {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
+    fn io(&self, source: std::io::Error) -> CryptError {
+        CryptError::Io {
+            path: self.path.as_ref().map_or_else(
+                || keyfile::FILE.to_string(),
+                |p| p.with_file_name(keyfile::FILE).display().to_string(),
+            ),
+            source,
+        }
+    }
+
     fn ensure_epoch(&self) -> Result<(), CryptError> {
         let mut ring = self.lock();
-        let id = (epoch_id(ring.epoch), 0);
-        if let std::collections::btree_map::Entry::Vacant(slot) = ring.keys.entry(id) {
-            slot.insert(XChaCha20Poly1305::generate_key(&mut OsRng));
-            self.save(&ring)?;
+        let id = epoch_id(ring.epoch);
+        if ring.key((id, 0)).map_err(|e| self.io(e))?.is_none() {
+            let key = XChaCha20Poly1305::generate_key(&mut OsRng);
+            ring.keys
+                .set(
+                    id,
+                    Entry::Key {
+                        generation: 0,
+                        key: key.into(),
+                    },
+                    true,
+                )
+                .map_err(|e| self.io(e))?;
         }
         Ok(())
     }
 
-    /// Writes the file: temporary name, fsync, rename, fsync the folder.
+    /// Writes keyring.json (the epoch and the backup key): temporary name,
+    /// fsync, rename, fsync the folder.
     fn save(&self, ring: &Ring) -> Result<(), CryptError> {
         let Some(path) = &self.path else {
             return Ok(());
@@ -281,25 +358,29 @@ impl Keyring {
             path: path.display().to_string(),
             source,
         };
+        let state = State {
+            v: VERSION,
+            epoch: ring.epoch,
+            keys: BTreeMap::new(),
+            generations: BTreeMap::new(),
+            backup_key: ring.backup_key.map(hex::encode),
+        };
         crate::files::write_whole(path, |file| {
-            serde_json::to_writer(&mut *file, &Saved(ring)).map_err(std::io::Error::from)
+            serde_json::to_writer(&mut *file, &state).map_err(std::io::Error::from)
         })
         .map_err(io)?;
         Ok(())
     }
 
-    /// Runs `f` saving new keys once at the end instead of one file
-    /// rewrite each: for filling a new folder (restore, seeding), where a
-    /// crash half-way means starting again anyway.
+    /// Runs `f` syncing new keys once at the end instead of one sync
+    /// each: for filling a new folder (restore, seeding), where a crash
+    /// half-way means starting again anyway.
     pub fn bulk<R>(&self, f: impl FnOnce() -> R) -> Result<R, CryptError> {
         self.lock().bulk = true;
         let result = f();
         let mut ring = self.lock();
         ring.bulk = false;
-        if ring.unsaved {
-            ring.unsaved = false;
-            self.save(&ring)?;
-        }
+        ring.keys.sync().map_err(|e| self.io(e))?;
         Ok(result)
     }
 
@@ -338,18 +419,22 @@ impl Keyring {
     /// disk.
     pub fn seal(&self, owner: i64, plain: &[u8]) -> Result<Vec<u8>, CryptError> {
         let mut ring = self.lock();
-        let generation = ring.generation_of(owner);
-        let key = match ring.keys.get(&(owner, generation)) {
-            Some(k) => *k,
+        let (generation, key) = ring.current(owner).map_err(|e| self.io(e))?;
+        let key = match key {
+            Some(k) => k,
             None => {
                 let k = XChaCha20Poly1305::generate_key(&mut OsRng);
-                ring.keys.insert((owner, generation), k);
-                ring.generations.insert(owner, generation);
-                if ring.bulk {
-                    ring.unsaved = true;
-                } else {
-                    self.save(&ring)?;
-                }
+                let sync = !ring.bulk;
+                ring.keys
+                    .set(
+                        owner,
+                        Entry::Key {
+                            generation,
+                            key: k.into(),
+                        },
+                        sync,
+                    )
+                    .map_err(|e| self.io(e))?;
                 k
             }
         };
@@ -376,10 +461,10 @@ impl Keyring {
         if stored.len() < HEADER + 16 {
             return Err(CryptError::Damaged);
         }
-        let key = *self
+        let key = self
             .lock()
-            .keys
-            .get(&key_id(stored))
+            .key(key_id(stored))
+            .map_err(|e| self.io(e))?
             .ok_or(CryptError::Shredded)?;
         let nonce = XNonce::from_slice(&stored[13..HEADER]);
         XChaCha20Poly1305::new(&key)
@@ -394,7 +479,8 @@ impl Keyring {
         if stored.first() != Some(&MAGIC) || stored.len() < HEADER {
             return true;
         }
-        self.lock().keys.contains_key(&key_id(stored))
+        // A key that cannot be read is no key to open with.
+        self.lock().key(key_id(stored)).is_ok_and(|k| k.is_some())
     }
 
     /// The owner a stored value is sealed for, if it is sealed.
@@ -403,16 +489,15 @@ impl Keyring {
             .then(|| i64::from_be_bytes(stored[1..9].try_into().expect("8 bytes")))
     }
 
-    /// Destroys a person's keys (and saves the keyring without them); a key
+    /// Destroys a person's key (overwritten in its slot, synced); a key
     /// made for them later is of a new generation.
     pub fn destroy(&self, owner: i64) -> Result<(), CryptError> {
         let mut ring = self.lock();
-        let before = ring.keys.len();
-        ring.keys.retain(|(o, _), _| *o != owner);
-        if ring.keys.len() != before {
-            let next = fresh_generation(ring.generations.get(&owner).copied());
-            ring.generations.insert(owner, next);
-            self.save(&ring)?;
+        if let Some(Entry::Key { generation, .. }) = ring.keys.get(owner).map_err(|e| self.io(e))? {
+            let next = fresh_generation(Some(generation));
+            ring.keys
+                .set(owner, Entry::Destroyed { next }, true)
+                .map_err(|e| self.io(e))?;
         }
         Ok(())
     }
@@ -421,10 +506,21 @@ impl Keyring {
     pub fn next_epoch(&self) -> Result<i64, CryptError> {
         let mut ring = self.lock();
         let old = epoch_id(ring.epoch);
-        ring.epoch += 1;
-        let new = epoch_id(ring.epoch);
+        let new = epoch_id(ring.epoch + 1);
+        // The key first: keyring.json naming an epoch without its key
+        // would get a new one at the next start, one sealing nothing yet.
+        let key = XChaCha20Poly1305::generate_key(&mut OsRng);
         ring.keys
-            .insert((new, 0), XChaCha20Poly1305::generate_key(&mut OsRng));
+            .set(
+                new,
+                Entry::Key {
+                    generation: 0,
+                    key: key.into(),
+                },
+                true,
+            )
+            .map_err(|e| self.io(e))?;
+        ring.epoch += 1;
         self.save(&ring)?;
         Ok(old)
     }
@@ -432,17 +528,20 @@ impl Keyring {
     /// Destroys every epoch key but `keep`'s.
     pub fn destroy_epochs_except(&self, keep: i64) -> Result<(), CryptError> {
         let mut ring = self.lock();
-        let before = ring.keys.len();
-        ring.keys.retain(|(id, _), _| *id >= 0 || *id == keep);
-        if ring.keys.len() != before {
-            self.save(&ring)?;
+        let entries = ring.keys.entries().map_err(|e| self.io(e))?;
+        for (owner, entry) in entries {
+            if owner < 0 && owner != keep && matches!(entry, Entry::Key { .. }) {
+                ring.keys
+                    .set(owner, Entry::Destroyed { next: 0 }, true)
+                    .map_err(|e| self.io(e))?;
+            }
         }
         Ok(())
     }
 
     /// Whether a person (or epoch) has a key now.
     pub fn has_key(&self, owner: i64) -> bool {
-        self.lock().keys.keys().any(|(o, _)| *o == owner)
+        matches!(self.lock().keys.get(owner), Ok(Some(Entry::Key { .. })))
     }
 }
 

@@ -24,6 +24,7 @@ mod facets;
 mod import;
 mod inbox;
 mod journal;
+mod keyfile;
 mod kv;
 mod learned;
 mod outbox;
@@ -237,6 +238,7 @@ impl Store {
             }
         }
         let keyring = path.join(crypt::FILE);
+        crypt::Keyring::check_table(path)?;
         let db = sled::Config::new()
             .path(path)
             .cache_capacity(32 << 20)

@@ -1,0 +1,443 @@
+//! The keys on disk, `keyring.keys`: one fixed-size slot per owner (a
+//! person, or an epoch of the transit rows), found by hashing the owner
+//! id (open addressing, linear probing). The bot reads only the slots it
+//! needs and keeps the keys it used last in memory, a bounded number, so
+//! memory does not grow with the people who are not chatting.
+//!
+//! ```text
+//! header := "OPOPKEYS" | version u32 LE | slots u32 LE (a power of two)
+//!           | 48 zero bytes                                   (64 bytes)
+//! slot   := owner i64 LE | generation u32 LE | state u32 LE | key
+//!                                                             (48 bytes)
+//! state  := 0 empty | 1 a key | 2 destroyed (generation: the owner's next,
+//!           key: zeros)
+//! ```
+//!
+//! A new key is written into its slot and synced before anything sealed
+//! with it can reach the store. Destroying a key overwrites its slot in
+//! place and syncs, so the file does not keep it. When half the slots are
+//! used the table is written whole at twice the size (temporary name,
+//! sync, rename), which is also how a keyring of an older version
+//! (`keyring.json` holding every key) is converted.
+
+use std::collections::HashMap;
+use std::fs::{File, OpenOptions};
+use std::io::{self, Read};
+use std::os::unix::fs::FileExt;
+use std::path::{Path, PathBuf};
+
+/// The file's name in the data folder.
+pub const FILE: &str = "keyring.keys";
+const MAGIC: &[u8; 8] = b"OPOPKEYS";
+const VERSION: u32 = 1;
+const HEADER: usize = 64;
+const SLOT: usize = 48;
+/// A new table's slots.
+const FIRST_SLOTS: u32 = 1024;
+/// Keys kept in memory: the ones used last, at most twice this many.
+const CACHED: usize = 4096;
+
+/// What an owner's slot holds.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Entry {
+    Key {
+        generation: u32,
+        key: [u8; 32],
+    },
+    /// The key was destroyed; `next` is the generation of the owner's
+    /// next key.
+    Destroyed {
+        next: u32,
+    },
+}
+
+impl Entry {
+    fn encode(self, owner: i64) -> [u8; SLOT] {
+        let mut slot = [0u8; SLOT];
+        slot[..8].copy_from_slice(&owner.to_le_bytes());
+        let (generation, state, key) = match self {
+            Entry::Key { generation, key } => (generation, 1u32, key),
+            Entry::Destroyed { next } => (next, 2, [0; 32]),
+        };
+        slot[8..12].copy_from_slice(&generation.to_le_bytes());
+        slot[12..16].copy_from_slice(&state.to_le_bytes());
+        slot[16..].copy_from_slice(&key);
+        slot
+    }
+
+    /// The owner and entry of a slot; `None` for an empty one.
+    fn decode(slot: &[u8]) -> io::Result<Option<(i64, Entry)>> {
+        let owner = i64::from_le_bytes(slot[..8].try_into().expect("8 bytes"));
+        let generation = u32::from_le_bytes(slot[8..12].try_into().expect("4 bytes"));
+        let entry = match u32::from_le_bytes(slot[12..16].try_into().expect("4 bytes")) {
+            0 => return Ok(None),
+            1 => Entry::Key {
+                generation,
+                key: slot[16..].try_into().expect("32 bytes"),
+            },
+            2 => Entry::Destroyed { next: generation },
+            _ => return Err(damaged()),
+        };
+        Ok(Some((owner, entry)))
+    }
+}
+
+fn damaged() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        "a slot of keyring.keys is damaged",
+    )
+}
+
+/// Where the slots live: the file, or memory (temporary stores).
+enum Backing {
+    File(File),
+    Memory(Vec<u8>),
+}
+
+impl Backing {
+    fn read_slot(&self, index: u32) -> io::Result<[u8; SLOT]> {
+        let at = HEADER + index as usize * SLOT;
+        let mut slot = [0u8; SLOT];
+        match self {
+            Backing::File(f) => f.read_exact_at(&mut slot, at as u64)?,
+            Backing::Memory(m) => slot.copy_from_slice(&m[at..at + SLOT]),
+        }
+        Ok(slot)
+    }
+
+    fn write_slot(&mut self, index: u32, slot: &[u8; SLOT]) -> io::Result<()> {
+        let at = HEADER + index as usize * SLOT;
+        match self {
+            Backing::File(f) => f.write_all_at(slot, at as u64),
+            Backing::Memory(m) => {
+                m[at..at + SLOT].copy_from_slice(slot);
+                Ok(())
+            }
+        }
+    }
+
+    /// The slot of `owner` in a table of `slots`: its own, or the empty
+    /// one where it would go.
+    fn probe(&self, slots: u32, owner: i64) -> io::Result<(u32, Option<Entry>)> {
+        let mask = slots - 1;
+        let mut index = hash(owner) as u32 & mask;
+        for _ in 0..slots {
+            let slot = self.read_slot(index)?;
+            match Entry::decode(&slot)? {
+                None => return Ok((index, None)),
+                Some((o, entry)) if o == owner => return Ok((index, Some(entry))),
+                Some(_) => index = (index + 1) & mask,
+            }
+        }
+        Err(damaged())
+    }
+}
+
+/// A fixed mix of the owner id (the same in every process: it places
+/// slots in the file).
+fn hash(owner: i64) -> u64 {
+    let mut x = owner as u64;
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+fn header(slots: u32) -> [u8; HEADER] {
+    let mut h = [0u8; HEADER];
+    h[..8].copy_from_slice(MAGIC);
+    h[8..12].copy_from_slice(&VERSION.to_le_bytes());
+    h[12..16].copy_from_slice(&slots.to_le_bytes());
+    h
+}
+
+/// The table, and the entries used last.
+pub struct KeyFile {
+    path: Option<PathBuf>,
+    backing: Backing,
+    slots: u32,
+    /// Slots not empty.
+    used: u32,
+    hot: HashMap<i64, Entry>,
+    cold: HashMap<i64, Entry>,
+    /// Slots written without a sync since the last one.
+    unsynced: bool,
+}
+
+impl KeyFile {
+    /// A table in memory only.
+    pub fn memory() -> KeyFile {
+        let mut m = header(FIRST_SLOTS).to_vec();
+        m.resize(HEADER + FIRST_SLOTS as usize * SLOT, 0);
+        KeyFile::new(None, Backing::Memory(m), FIRST_SLOTS, 0)
+    }
+
+    fn new(path: Option<PathBuf>, backing: Backing, slots: u32, used: u32) -> KeyFile {
+        KeyFile {
+            path,
+            backing,
+            slots,
+            used,
+            hot: HashMap::new(),
+            cold: HashMap::new(),
+            unsynced: false,
+        }
+    }
+
+    /// Opens the table in a data folder; `None` when there is none.
+    pub fn open(dir: &Path) -> io::Result<Option<KeyFile>> {
+        let path = dir.join(FILE);
+        let file = match OpenOptions::new().read(true).write(true).open(&path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let mut reader = io::BufReader::with_capacity(1 << 16, &file);
+        let mut h = [0u8; HEADER];
+        reader.read_exact(&mut h)?;
+        let slots = u32::from_le_bytes(h[12..16].try_into().expect("4 bytes"));
+        if &h[..8] != MAGIC
+            || u32::from_le_bytes(h[8..12].try_into().expect("4 bytes")) != VERSION
+            || !slots.is_power_of_two()
+            || file.metadata()?.len() != (HEADER + slots as usize * SLOT) as u64
+        {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "keyring.keys is not a key table of this version",
+            ));
+        }
+        // Counted, not kept: the file has the slots.
+        let mut used = 0;
+        let mut slot = [0u8; SLOT];
+        for _ in 0..slots {
+            reader.read_exact(&mut slot)?;
+            if Entry::decode(&slot)?.is_some() {
+                used += 1;
+            }
+        }
+        drop(reader);
+        Ok(Some(KeyFile::new(
+            Some(path),
+            Backing::File(file),
+            slots,
+            used,
+        )))
+    }
+
+    /// Writes a new table in a data folder holding `entries` (whole:
+    /// temporary name, sync, rename) and opens it.
+    pub fn create(dir: &Path, entries: &[(i64, Entry)]) -> io::Result<KeyFile> {
+        let slots = slots_for(entries.len());
+        let path = dir.join(FILE);
+        write_table(&path, slots, entries.iter().copied().map(Ok))?;
+        KeyFile::open(dir)?.ok_or_else(|| io::Error::other("keyring.keys vanished"))
+    }
+
+    /// The entry of `owner`, if it has a slot.
+    pub fn get(&mut self, owner: i64) -> io::Result<Option<Entry>> {
+        if let Some(e) = self.hot.get(&owner) {
+            return Ok(Some(*e));
+        }
+        let entry = match self.cold.remove(&owner) {
+            Some(e) => Some(e),
+            None => self.backing.probe(self.slots, owner)?.1,
+        };
+        if let Some(e) = entry {
+            self.remember(owner, e);
+        }
+        Ok(entry)
+    }
+
+    fn remember(&mut self, owner: i64, entry: Entry) {
+        if self.hot.len() >= CACHED && !self.hot.contains_key(&owner) {
+            self.cold = std::mem::take(&mut self.hot);
+        }
+        self.hot.insert(owner, entry);
+    }
+
+    /// Sets `owner`'s slot; synced before it returns unless `sync` is
+    /// false (then [`KeyFile::sync`] does it).
+    pub fn set(&mut self, owner: i64, entry: Entry, sync: bool) -> io::Result<()> {
+        let (index, old) = self.backing.probe(self.slots, owner)?;
+        if old.is_none() && (self.used + 1) * 2 > self.slots {
+            self.grow(owner, entry)?;
+        } else {
+            self.backing.write_slot(index, &entry.encode(owner))?;
+            if old.is_none() {
+                self.used += 1;
+            }
+            self.unsynced = true;
+            if sync {
+                self.sync()?;
+            }
+        }
+        self.cold.remove(&owner);
+        self.remember(owner, entry);
+        Ok(())
+    }
+
+    /// Syncs what [`KeyFile::set`] wrote without.
+    pub fn sync(&mut self) -> io::Result<()> {
+        if std::mem::take(&mut self.unsynced)
+            && let Backing::File(f) = &self.backing
+        {
+            f.sync_data()?;
+        }
+        Ok(())
+    }
+
+    /// Every slot not empty, in the table's order.
+    pub fn entries(&self) -> io::Result<Vec<(i64, Entry)>> {
+        let mut all = Vec::new();
+        for index in 0..self.slots {
+            if let Some(e) = Entry::decode(&self.backing.read_slot(index)?)? {
+                all.push(e);
+            }
+        }
+        Ok(all)
+    }
+
+    /// Writes the table whole at twice the size, with `owner`'s new entry.
+    fn grow(&mut self, owner: i64, entry: Entry) -> io::Result<()> {
+        self.sync()?;
+        let slots = self.slots * 2;
+        let old = (0..self.slots).filter_map(|i| match self.backing.read_slot(i) {
+            Ok(slot) => Entry::decode(&slot).transpose(),
+            Err(e) => Some(Err(e)),
+        });
+        let all = old.chain(std::iter::once(Ok((owner, entry))));
+        match &self.path {
+            Some(path) => {
+                write_table(path, slots, all)?;
+                let file = OpenOptions::new().read(true).write(true).open(path)?;
+                self.backing = Backing::File(file);
+            }
+            None => {
+                let mut m = header(slots).to_vec();
+                m.resize(HEADER + slots as usize * SLOT, 0);
+                let mut table = Backing::Memory(m);
+                for e in all {
+                    let (o, e) = e?;
+                    let (index, _) = table.probe(slots, o)?;
+                    table.write_slot(index, &e.encode(o))?;
+                }
+                self.backing = table;
+            }
+        }
+        self.slots = slots;
+        self.used += 1;
+        Ok(())
+    }
+}
+
+/// The slots of a new table for `n` entries: at most half used.
+fn slots_for(n: usize) -> u32 {
+    let mut slots = FIRST_SLOTS;
+    while (n as u64 + 1) * 2 > u64::from(slots) {
+        slots *= 2;
+    }
+    slots
+}
+
+/// Writes a table of `slots` holding `entries`, whole, at `path`.
+fn write_table(
+    path: &Path,
+    slots: u32,
+    entries: impl Iterator<Item = io::Result<(i64, Entry)>>,
+) -> io::Result<()> {
+    let tmp = crate::files::partial(path);
+    let result = (|| {
+        // Created private, then opened to read as well (probing reads).
+        drop(crate::files::create(&tmp)?);
+        let file = OpenOptions::new().read(true).write(true).open(&tmp)?;
+        file.write_all_at(&header(slots), 0)?;
+        file.set_len((HEADER + slots as usize * SLOT) as u64)?;
+        let mut backing = Backing::File(file);
+        for e in entries {
+            let (owner, entry) = e?;
+            let (index, _) = backing.probe(slots, owner)?;
+            backing.write_slot(index, &entry.encode(owner))?;
+        }
+        let Backing::File(file) = backing else {
+            unreachable!("a file")
+        };
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)?;
+        crate::files::sync_dir(path);
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(n: u8) -> Entry {
+        Entry::Key {
+            generation: u32::from(n) + 7,
+            key: [n; 32],
+        }
+    }
+
+    #[test]
+    fn entries_come_back_from_the_file_and_grow_past_the_first_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut table = KeyFile::create(dir.path(), &[]).unwrap();
+        assert_eq!(table.get(5).unwrap(), None);
+        // More than half of the first size, so the table grows twice.
+        for owner in 0..1500i64 {
+            table
+                .set(owner * 7919 - 3, key(owner as u8), owner % 100 == 0)
+                .unwrap();
+        }
+        table.set(-1, key(9), true).unwrap();
+        table.set(14, Entry::Destroyed { next: 3 }, true).unwrap();
+        drop(table);
+        let mut again = KeyFile::open(dir.path()).unwrap().unwrap();
+        assert_eq!(again.slots, 4096);
+        assert_eq!(again.used, 1502);
+        for owner in 0..1500i64 {
+            assert_eq!(again.get(owner * 7919 - 3).unwrap(), Some(key(owner as u8)));
+        }
+        assert_eq!(again.get(-1).unwrap(), Some(key(9)));
+        assert_eq!(again.get(14).unwrap(), Some(Entry::Destroyed { next: 3 }));
+        assert_eq!(again.get(15).unwrap(), None);
+        assert_eq!(again.entries().unwrap().len(), 1502);
+    }
+
+    #[test]
+    fn a_destroyed_key_is_gone_from_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut table = KeyFile::create(dir.path(), &[(1001, key(0xAB))]).unwrap();
+        let bytes = std::fs::read(dir.path().join(FILE)).unwrap();
+        assert!(bytes.windows(32).any(|w| w == [0xAB; 32]));
+        table.set(1001, Entry::Destroyed { next: 9 }, true).unwrap();
+        let bytes = std::fs::read(dir.path().join(FILE)).unwrap();
+        assert!(!bytes.windows(32).any(|w| w == [0xAB; 32]));
+        assert_eq!(table.get(1001).unwrap(), Some(Entry::Destroyed { next: 9 }));
+    }
+
+    #[test]
+    fn memory_holds_a_bounded_number_of_entries() {
+        let mut table = KeyFile::memory();
+        for owner in 0..20_000i64 {
+            table.set(owner, key(owner as u8), false).unwrap();
+        }
+        assert!(table.hot.len() + table.cold.len() <= 2 * CACHED);
+        for owner in (0..20_000i64).step_by(37) {
+            assert_eq!(table.get(owner).unwrap(), Some(key(owner as u8)));
+        }
+        assert!(table.hot.len() + table.cold.len() <= 2 * CACHED);
+    }
+
+    #[test]
+    fn a_file_of_another_kind_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(FILE), b"{\"not\":\"a table\"}").unwrap();
+        assert!(KeyFile::open(dir.path()).is_err());
+    }
+}
