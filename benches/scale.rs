@@ -33,7 +33,8 @@ const TOKEN: &str = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef012";
 
 #[derive(Parser, Debug)]
 struct Args {
-    /// Data sets: empty, users-10k, users-100k, tickets-100k.
+    /// Data sets: empty, users-10k, users-100k, tickets-100k; also
+    /// users-300k (not by default: to see where memory levels off).
     #[arg(
         long,
         value_delimiter = ',',
@@ -84,6 +85,7 @@ fn seed(set: &str, dir: &Path) {
         "empty" => drop(Store::open(dir).unwrap()),
         "users-10k" => users(dir, 10_000, now),
         "users-100k" => users(dir, 100_000, now),
+        "users-300k" => users(dir, 300_000, now),
         "tickets-100k" => {
             let content = opop_bot::content::Content::embedded().unwrap();
             drop(big::big_store(dir, &content));
