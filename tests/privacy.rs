@@ -91,14 +91,14 @@ fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
 }
 
 /// The key of `owner` in the folder's key table (`keyring.keys`: a
-/// 64-byte header, then 48-byte slots of owner i64 LE, generation u32 LE,
-/// state u32 LE (1: a key), the key).
+/// 64-byte header, then 64-byte slots of owner i64 LE, generation u32 LE,
+/// state u32 LE (1: a key), the key, ...).
 fn key_of(dir: &Path, owner: i64) -> Option<Vec<u8>> {
     let table = std::fs::read(dir.join("keyring.keys")).unwrap();
     table[64..]
-        .chunks(48)
+        .chunks(64)
         .find(|slot| slot[..8] == owner.to_le_bytes() && slot[12..16] == 1u32.to_le_bytes())
-        .map(|slot| slot[16..].to_vec())
+        .map(|slot| slot[16..48].to_vec())
 }
 
 fn traces_in(bytes: &[u8]) -> Vec<&'static str> {

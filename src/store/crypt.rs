@@ -276,7 +276,7 @@ impl Keyring {
             nonces: Nonces::new(),
         };
         if old || !existed {
-            ring.save(&ring.lock())?;
+            ring.save(state.epoch, backup_key)?;
         }
         ring.ensure_epoch()?;
         Ok(ring)
@@ -350,7 +350,7 @@ impl Keyring {
 
     /// Writes keyring.json (the epoch and the backup key): temporary name,
     /// fsync, rename, fsync the folder.
-    fn save(&self, ring: &Ring) -> Result<(), CryptError> {
+    fn save(&self, epoch: u64, backup_key: Option<Key>) -> Result<(), CryptError> {
         let Some(path) = &self.path else {
             return Ok(());
         };
@@ -360,10 +360,10 @@ impl Keyring {
         };
         let state = State {
             v: VERSION,
-            epoch: ring.epoch,
+            epoch,
             keys: BTreeMap::new(),
             generations: BTreeMap::new(),
-            backup_key: ring.backup_key.map(hex::encode),
+            backup_key: backup_key.map(hex::encode),
         };
         crate::files::write_whole(path, |file| {
             serde_json::to_writer(&mut *file, &state).map_err(std::io::Error::from)
@@ -392,8 +392,8 @@ impl Keyring {
             return Ok(k.into());
         }
         let k = XChaCha20Poly1305::generate_key(&mut OsRng);
+        self.save(ring.epoch, Some(k))?;
         ring.backup_key = Some(k);
-        self.save(&ring)?;
         Ok(k.into())
     }
 
@@ -507,34 +507,36 @@ impl Keyring {
         let mut ring = self.lock();
         let old = epoch_id(ring.epoch);
         let new = epoch_id(ring.epoch + 1);
-        // The key first: keyring.json naming an epoch without its key
-        // would get a new one at the next start, one sealing nothing yet.
-        let key = XChaCha20Poly1305::generate_key(&mut OsRng);
-        ring.keys
-            .set(
-                new,
-                Entry::Key {
-                    generation: 0,
-                    key: key.into(),
-                },
-                true,
-            )
-            .map_err(|e| self.io(e))?;
+        // The key first (one a crash left before keyring.json named its
+        // epoch is kept: nothing was sealed with it, but nothing needs to
+        // be overwritten either); the epoch moves on in memory only once
+        // keyring.json says so.
+        if ring.key((new, 0)).map_err(|e| self.io(e))?.is_none() {
+            let key = XChaCha20Poly1305::generate_key(&mut OsRng);
+            ring.keys
+                .set(
+                    new,
+                    Entry::Key {
+                        generation: 0,
+                        key: key.into(),
+                    },
+                    true,
+                )
+                .map_err(|e| self.io(e))?;
+        }
+        self.save(ring.epoch + 1, ring.backup_key)?;
         ring.epoch += 1;
-        self.save(&ring)?;
         Ok(old)
     }
 
     /// Destroys every epoch key but `keep`'s.
     pub fn destroy_epochs_except(&self, keep: i64) -> Result<(), CryptError> {
         let mut ring = self.lock();
-        let entries = ring.keys.entries().map_err(|e| self.io(e))?;
-        for (owner, entry) in entries {
-            if owner < 0 && owner != keep && matches!(entry, Entry::Key { .. }) {
-                ring.keys
-                    .set(owner, Entry::Destroyed { next: 0 }, true)
-                    .map_err(|e| self.io(e))?;
-            }
+        let epochs = ring.keys.epochs().map_err(|e| self.io(e))?;
+        for owner in epochs.into_iter().filter(|o| *o != keep) {
+            ring.keys
+                .set(owner, Entry::Destroyed { next: 0 }, true)
+                .map_err(|e| self.io(e))?;
         }
         Ok(())
     }

@@ -8,21 +8,23 @@
 //! header := "OPOPKEYS" | version u32 LE | slots u32 LE (a power of two)
 //!           | 48 zero bytes                                   (64 bytes)
 //! slot   := owner i64 LE | generation u32 LE | state u32 LE | key
-//!                                                             (48 bytes)
+//!           | 12 zero bytes | CRC-32 of the 60 bytes before  (64 bytes)
 //! state  := 0 empty | 1 a key | 2 destroyed (generation: the owner's next,
 //!           key: zeros)
 //! ```
 //!
 //! A new key is written into its slot and synced before anything sealed
 //! with it can reach the store. Destroying a key overwrites its slot in
-//! place and syncs, so the file does not keep it. When half the slots are
+//! place and syncs, so the file does not keep it. A slot is 64 bytes at a
+//! multiple of 64, inside one disk sector, so it is written whole or not
+//! at all; its checksum says so if not. When half the slots are
 //! used the table is written whole at twice the size (temporary name,
 //! sync, rename), which is also how a keyring of an older version
 //! (`keyring.json` holding every key) is converted.
 
 use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
-use std::io::{self, Read};
+use std::io;
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 
@@ -31,7 +33,7 @@ pub const FILE: &str = "keyring.keys";
 const MAGIC: &[u8; 8] = b"OPOPKEYS";
 const VERSION: u32 = 1;
 const HEADER: usize = 64;
-const SLOT: usize = 48;
+const SLOT: usize = 64;
 /// A new table's slots.
 const FIRST_SLOTS: u32 = 1024;
 /// Keys kept in memory: the ones used last, at most twice this many.
@@ -61,19 +63,27 @@ impl Entry {
         };
         slot[8..12].copy_from_slice(&generation.to_le_bytes());
         slot[12..16].copy_from_slice(&state.to_le_bytes());
-        slot[16..].copy_from_slice(&key);
+        slot[16..48].copy_from_slice(&key);
+        let crc = crc32fast::hash(&slot[..60]);
+        slot[60..].copy_from_slice(&crc.to_le_bytes());
         slot
     }
 
     /// The owner and entry of a slot; `None` for an empty one.
     fn decode(slot: &[u8]) -> io::Result<Option<(i64, Entry)>> {
+        if slot.iter().all(|b| *b == 0) {
+            return Ok(None);
+        }
+        if crc32fast::hash(&slot[..60]).to_le_bytes() != slot[60..64] {
+            return Err(damaged());
+        }
         let owner = i64::from_le_bytes(slot[..8].try_into().expect("8 bytes"));
         let generation = u32::from_le_bytes(slot[8..12].try_into().expect("4 bytes"));
         let entry = match u32::from_le_bytes(slot[12..16].try_into().expect("4 bytes")) {
             0 => return Ok(None),
             1 => Entry::Key {
                 generation,
-                key: slot[16..].try_into().expect("32 bytes"),
+                key: slot[16..48].try_into().expect("32 bytes"),
             },
             2 => Entry::Destroyed { next: generation },
             _ => return Err(damaged()),
@@ -151,6 +161,70 @@ fn header(slots: u32) -> [u8; HEADER] {
     h
 }
 
+/// Every slot not empty, read in chunks of [`CHUNK`] slots.
+struct Slots<'b> {
+    backing: &'b Backing,
+    slots: u32,
+    next: u32,
+    chunk: Vec<u8>,
+    at: usize,
+}
+
+/// Slots read at once when scanning the table.
+const CHUNK: u32 = 1024;
+
+impl<'b> Slots<'b> {
+    fn new(backing: &'b Backing, slots: u32) -> Slots<'b> {
+        Slots {
+            backing,
+            slots,
+            next: 0,
+            chunk: Vec::new(),
+            at: 0,
+        }
+    }
+
+    fn next_slot(&mut self) -> io::Result<Option<[u8; SLOT]>> {
+        if self.at == self.chunk.len() {
+            if self.next == self.slots {
+                return Ok(None);
+            }
+            let n = CHUNK.min(self.slots - self.next) as usize;
+            let from = HEADER + self.next as usize * SLOT;
+            self.chunk.resize(n * SLOT, 0);
+            match self.backing {
+                Backing::File(f) => f.read_exact_at(&mut self.chunk, from as u64)?,
+                Backing::Memory(m) => self.chunk.copy_from_slice(&m[from..from + n * SLOT]),
+            }
+            self.next += n as u32;
+            self.at = 0;
+        }
+        let slot = self.chunk[self.at..self.at + SLOT]
+            .try_into()
+            .expect("a slot");
+        self.at += SLOT;
+        Ok(Some(slot))
+    }
+}
+
+impl Iterator for Slots<'_> {
+    type Item = io::Result<(i64, Entry)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            match self.next_slot() {
+                Ok(Some(slot)) => match Entry::decode(&slot) {
+                    Ok(Some(e)) => return Some(Ok(e)),
+                    Ok(None) => continue,
+                    Err(e) => return Some(Err(e)),
+                },
+                Ok(None) => return None,
+                Err(e) => return Some(Err(e)),
+            }
+        }
+    }
+}
+
 /// The table, and the entries used last.
 pub struct KeyFile {
     path: Option<PathBuf>,
@@ -164,12 +238,21 @@ pub struct KeyFile {
     unsynced: bool,
 }
 
+fn empty_table(slots: u32) -> Vec<u8> {
+    let mut m = header(slots).to_vec();
+    m.resize(HEADER + slots as usize * SLOT, 0);
+    m
+}
+
 impl KeyFile {
     /// A table in memory only.
     pub fn memory() -> KeyFile {
-        let mut m = header(FIRST_SLOTS).to_vec();
-        m.resize(HEADER + FIRST_SLOTS as usize * SLOT, 0);
-        KeyFile::new(None, Backing::Memory(m), FIRST_SLOTS, 0)
+        KeyFile::new(
+            None,
+            Backing::Memory(empty_table(FIRST_SLOTS)),
+            FIRST_SLOTS,
+            0,
+        )
     }
 
     fn new(path: Option<PathBuf>, backing: Backing, slots: u32, used: u32) -> KeyFile {
@@ -192,9 +275,8 @@ impl KeyFile {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(e),
         };
-        let mut reader = io::BufReader::with_capacity(1 << 16, &file);
         let mut h = [0u8; HEADER];
-        reader.read_exact(&mut h)?;
+        file.read_exact_at(&mut h, 0)?;
         let slots = u32::from_le_bytes(h[12..16].try_into().expect("4 bytes"));
         if &h[..8] != MAGIC
             || u32::from_le_bytes(h[8..12].try_into().expect("4 bytes")) != VERSION
@@ -206,22 +288,15 @@ impl KeyFile {
                 "keyring.keys is not a key table of this version",
             ));
         }
-        // Counted, not kept: the file has the slots.
+        let backing = Backing::File(file);
+        // Counted, not kept: the file has the slots. Every slot is read
+        // once, so a damaged one is found now, not when it is needed.
         let mut used = 0;
-        let mut slot = [0u8; SLOT];
-        for _ in 0..slots {
-            reader.read_exact(&mut slot)?;
-            if Entry::decode(&slot)?.is_some() {
-                used += 1;
-            }
+        for e in Slots::new(&backing, slots) {
+            e?;
+            used += 1;
         }
-        drop(reader);
-        Ok(Some(KeyFile::new(
-            Some(path),
-            Backing::File(file),
-            slots,
-            used,
-        )))
+        Ok(Some(KeyFile::new(Some(path), backing, slots, used)))
     }
 
     /// Writes a new table in a data folder holding `entries` (whole:
@@ -229,8 +304,9 @@ impl KeyFile {
     pub fn create(dir: &Path, entries: &[(i64, Entry)]) -> io::Result<KeyFile> {
         let slots = slots_for(entries.len());
         let path = dir.join(FILE);
-        write_table(&path, slots, entries.iter().copied().map(Ok))?;
-        KeyFile::open(dir)?.ok_or_else(|| io::Error::other("keyring.keys vanished"))
+        let file = write_table(&path, slots, entries.iter().copied().map(Ok))?;
+        let used = entries.len() as u32;
+        Ok(KeyFile::new(Some(path), Backing::File(file), slots, used))
     }
 
     /// The entry of `owner`, if it has a slot.
@@ -256,74 +332,80 @@ impl KeyFile {
     }
 
     /// Sets `owner`'s slot; synced before it returns unless `sync` is
-    /// false (then [`KeyFile::sync`] does it).
+    /// false (then [`KeyFile::sync`] does it). If it fails, a key being
+    /// destroyed is gone from memory all the same, and any other entry
+    /// is read from the file again when next needed.
     pub fn set(&mut self, owner: i64, entry: Entry, sync: bool) -> io::Result<()> {
+        self.hot.remove(&owner);
+        self.cold.remove(&owner);
+        if let Entry::Destroyed { .. } = entry {
+            self.remember(owner, entry);
+        }
+        self.write(owner, entry, sync)?;
+        self.remember(owner, entry);
+        Ok(())
+    }
+
+    fn write(&mut self, owner: i64, entry: Entry, sync: bool) -> io::Result<()> {
         let (index, old) = self.backing.probe(self.slots, owner)?;
         if old.is_none() && (self.used + 1) * 2 > self.slots {
-            self.grow(owner, entry)?;
-        } else {
-            self.backing.write_slot(index, &entry.encode(owner))?;
-            if old.is_none() {
-                self.used += 1;
-            }
-            self.unsynced = true;
-            if sync {
-                self.sync()?;
-            }
+            return self.grow(owner, entry);
         }
-        self.cold.remove(&owner);
-        self.remember(owner, entry);
+        self.unsynced = true;
+        self.backing.write_slot(index, &entry.encode(owner))?;
+        if old.is_none() {
+            self.used += 1;
+        }
+        if sync {
+            self.sync()?;
+        }
         Ok(())
     }
 
     /// Syncs what [`KeyFile::set`] wrote without.
     pub fn sync(&mut self) -> io::Result<()> {
-        if std::mem::take(&mut self.unsynced)
-            && let Backing::File(f) = &self.backing
-        {
-            f.sync_data()?;
+        if self.unsynced {
+            if let Backing::File(f) = &self.backing {
+                f.sync_data()?;
+            }
+            self.unsynced = false;
         }
         Ok(())
     }
 
-    /// Every slot not empty, in the table's order.
-    pub fn entries(&self) -> io::Result<Vec<(i64, Entry)>> {
-        let mut all = Vec::new();
-        for index in 0..self.slots {
-            if let Some(e) = Entry::decode(&self.backing.read_slot(index)?)? {
-                all.push(e);
+    /// The owners below zero (epochs) that have a key.
+    pub fn epochs(&self) -> io::Result<Vec<i64>> {
+        let mut epochs = Vec::new();
+        for e in Slots::new(&self.backing, self.slots) {
+            if let (owner, Entry::Key { .. }) = e?
+                && owner < 0
+            {
+                epochs.push(owner);
             }
         }
-        Ok(all)
+        Ok(epochs)
     }
 
     /// Writes the table whole at twice the size, with `owner`'s new entry.
     fn grow(&mut self, owner: i64, entry: Entry) -> io::Result<()> {
         self.sync()?;
         let slots = self.slots * 2;
-        let old = (0..self.slots).filter_map(|i| match self.backing.read_slot(i) {
-            Ok(slot) => Entry::decode(&slot).transpose(),
-            Err(e) => Some(Err(e)),
-        });
-        let all = old.chain(std::iter::once(Ok((owner, entry))));
-        match &self.path {
-            Some(path) => {
-                write_table(path, slots, all)?;
-                let file = OpenOptions::new().read(true).write(true).open(path)?;
-                self.backing = Backing::File(file);
-            }
+        let all = Slots::new(&self.backing, self.slots).chain(std::iter::once(Ok((owner, entry))));
+        let backing = match &self.path {
+            // The file written, renamed into place: its handle is the
+            // table's from now on.
+            Some(path) => Backing::File(write_table(path, slots, all)?),
             None => {
-                let mut m = header(slots).to_vec();
-                m.resize(HEADER + slots as usize * SLOT, 0);
-                let mut table = Backing::Memory(m);
+                let mut table = Backing::Memory(empty_table(slots));
                 for e in all {
                     let (o, e) = e?;
                     let (index, _) = table.probe(slots, o)?;
                     table.write_slot(index, &e.encode(o))?;
                 }
-                self.backing = table;
+                table
             }
-        }
+        };
+        self.backing = backing;
         self.slots = slots;
         self.used += 1;
         Ok(())
@@ -339,12 +421,13 @@ fn slots_for(n: usize) -> u32 {
     slots
 }
 
-/// Writes a table of `slots` holding `entries`, whole, at `path`.
+/// Writes a table of `slots` holding `entries`, whole, at `path`, and
+/// returns it open (to read and write).
 fn write_table(
     path: &Path,
     slots: u32,
     entries: impl Iterator<Item = io::Result<(i64, Entry)>>,
-) -> io::Result<()> {
+) -> io::Result<File> {
     let tmp = crate::files::partial(path);
     let result = (|| {
         // Created private, then opened to read as well (probing reads).
@@ -364,7 +447,7 @@ fn write_table(
         file.sync_all()?;
         std::fs::rename(&tmp, path)?;
         crate::files::sync_dir(path);
-        Ok(())
+        Ok(file)
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
@@ -406,7 +489,10 @@ mod tests {
         assert_eq!(again.get(-1).unwrap(), Some(key(9)));
         assert_eq!(again.get(14).unwrap(), Some(Entry::Destroyed { next: 3 }));
         assert_eq!(again.get(15).unwrap(), None);
-        assert_eq!(again.entries().unwrap().len(), 1502);
+        // Owner 0 of the loop is -3: below zero, as epochs are.
+        let mut epochs = again.epochs().unwrap();
+        epochs.sort();
+        assert_eq!(epochs, vec![-3, -1]);
     }
 
     #[test]
@@ -432,6 +518,21 @@ mod tests {
             assert_eq!(table.get(owner).unwrap(), Some(key(owner as u8)));
         }
         assert!(table.hot.len() + table.cold.len() <= 2 * CACHED);
+    }
+
+    #[test]
+    fn a_slot_written_in_part_is_found_at_open() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(KeyFile::create(dir.path(), &[(1001, key(0xAB))]).unwrap());
+        let path = dir.path().join(FILE);
+        let mut bytes = std::fs::read(&path).unwrap();
+        let at = bytes.windows(32).position(|w| w == [0xAB; 32]).unwrap();
+        // The key's second half never reached the disk.
+        bytes[at + 16..at + 32].fill(0);
+        std::fs::write(&path, &bytes).unwrap();
+        let err = KeyFile::open(dir.path()).err().expect("refused");
+        assert_eq!(err.kind(), io::ErrorKind::InvalidData);
+        assert!(err.to_string().contains("damaged"), "{err}");
     }
 
     #[test]
