@@ -34,7 +34,8 @@ const TOKEN: &str = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef012";
 #[derive(Parser, Debug)]
 struct Args {
     /// Data sets: empty, users-10k, users-100k, tickets-100k; also
-    /// users-300k (not by default: to see where memory levels off).
+    /// users-300k and users-1m (not by default: to see where memory
+    /// levels off).
     #[arg(
         long,
         value_delimiter = ',',
@@ -86,6 +87,7 @@ fn seed(set: &str, dir: &Path) {
         "users-10k" => users(dir, 10_000, now),
         "users-100k" => users(dir, 100_000, now),
         "users-300k" => users(dir, 300_000, now),
+        "users-1m" => users(dir, 1_000_000, now),
         "tickets-100k" => {
             let content = opop_bot::content::Content::embedded().unwrap();
             drop(big::big_store(dir, &content));
