@@ -184,20 +184,34 @@ fn a_reopened_data_folder_keeps_everything() {
     );
 }
 
+/// A data folder holding one person and their ticket; returns its backup.
+fn folder_with_a_ticket(dir: &std::path::Path) -> Vec<u8> {
+    let now: Timestamp = "2026-11-28T03:00:00Z".parse().unwrap();
+    let store = Store::open(dir).unwrap();
+    let user = UserRecord::new(7, now);
+    store
+        .apply(&delivery(7, Some(1)), &user, &ticket_outcome(7, now))
+        .unwrap();
+    let mut backup = Vec::new();
+    store.backup(&mut backup).unwrap();
+    backup
+}
+
+/// The folder opens and holds exactly what its backup `before` held.
+fn assert_holds(dir: &std::path::Path, before: &[u8]) {
+    let store = Store::open(dir).unwrap();
+    let mut after = Vec::new();
+    store.backup(&mut after).unwrap();
+    assert_eq!(
+        String::from_utf8(after).unwrap(),
+        String::from_utf8(before.to_vec()).unwrap()
+    );
+}
+
 #[test]
 fn a_data_folder_without_its_keyring_is_refused_and_left_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
-    let now: Timestamp = "2026-11-28T03:00:00Z".parse().unwrap();
-    let before = {
-        let store = Store::open(dir.path()).unwrap();
-        let user = UserRecord::new(7, now);
-        store
-            .apply(&delivery(7, Some(1)), &user, &ticket_outcome(7, now))
-            .unwrap();
-        let mut backup = Vec::new();
-        store.backup(&mut backup).unwrap();
-        backup
-    };
+    let before = folder_with_a_ticket(dir.path());
     let keyring = dir.path().join("keyring.json");
     let aside = dir.path().with_extension("keyring");
     std::fs::rename(&keyring, &aside).unwrap();
@@ -224,29 +238,13 @@ fn a_data_folder_without_its_keyring_is_refused_and_left_as_it_was() {
     assert!(!keyring.exists(), "no new keyring was made");
     // With its keyring back, the folder holds exactly what it held.
     std::fs::rename(&aside, &keyring).unwrap();
-    let store = Store::open(dir.path()).unwrap();
-    let mut after = Vec::new();
-    store.backup(&mut after).unwrap();
-    assert_eq!(
-        String::from_utf8(after).unwrap(),
-        String::from_utf8(before).unwrap()
-    );
+    assert_holds(dir.path(), &before);
 }
 
 #[test]
 fn a_data_folder_without_its_key_table_is_refused_and_left_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
-    let now: Timestamp = "2026-11-28T03:00:00Z".parse().unwrap();
-    let before = {
-        let store = Store::open(dir.path()).unwrap();
-        let user = UserRecord::new(7, now);
-        store
-            .apply(&delivery(7, Some(1)), &user, &ticket_outcome(7, now))
-            .unwrap();
-        let mut backup = Vec::new();
-        store.backup(&mut backup).unwrap();
-        backup
-    };
+    let before = folder_with_a_ticket(dir.path());
     let (keys, json) = (
         dir.path().join("keyring.keys"),
         dir.path().join("keyring.json"),
@@ -262,13 +260,7 @@ fn a_data_folder_without_its_key_table_is_refused_and_left_as_it_was() {
     assert_eq!(std::fs::read(&json).unwrap(), json_before);
     // With it back, the folder holds exactly what it held.
     std::fs::rename(&aside, &keys).unwrap();
-    let store = Store::open(dir.path()).unwrap();
-    let mut after = Vec::new();
-    store.backup(&mut after).unwrap();
-    assert_eq!(
-        String::from_utf8(after).unwrap(),
-        String::from_utf8(before).unwrap()
-    );
+    assert_holds(dir.path(), &before);
 }
 
 #[test]

@@ -150,6 +150,26 @@ impl Ring {
         })
     }
 
+    /// Makes `owner`'s key of `generation` and writes it into the table
+    /// (synced unless `sync` is false, inside [`Keyring::bulk`]).
+    fn make_key(&mut self, owner: i64, generation: u32, sync: bool) -> std::io::Result<Key> {
+        let key = XChaCha20Poly1305::generate_key(&mut OsRng);
+        let entry = Entry::Key {
+            generation,
+            key: key.into(),
+        };
+        self.keys.set(owner, entry, sync)?;
+        Ok(key)
+    }
+
+    /// The key of epoch id `id`, made if it has none.
+    fn ensure_epoch_key(&mut self, id: i64) -> std::io::Result<()> {
+        if self.key((id, 0))?.is_none() {
+            self.make_key(id, 0, true)?;
+        }
+        Ok(())
+    }
+
     /// The key of this id, if it still exists.
     fn key(&mut self, (owner, generation): KeyId) -> std::io::Result<Option<Key>> {
         Ok(match self.keys.get(owner)? {
@@ -282,23 +302,6 @@ impl Keyring {
         Ok(ring)
     }
 
-    /// Refuses a folder whose keyring.json says its keys are in a
-    /// keyring.keys that is not there (checked before the store is opened,
-    /// so nothing is changed).
-    pub fn check_table(dir: &Path) -> Result<(), CryptError> {
-        let path = dir.join(FILE);
-        let Ok(bytes) = std::fs::read(&path) else {
-            return Ok(());
-        };
-        let state: State = serde_json::from_slice(&bytes)
-            .map_err(|_| CryptError::Unreadable(path.display().to_string()))?;
-        let table = dir.join(keyfile::FILE);
-        if state.v >= VERSION && !table.exists() {
-            return Err(CryptError::KeysMissing(table.display().to_string()));
-        }
-        Ok(())
-    }
-
     /// A keyring that lives in memory only (temporary stores).
     pub fn temporary() -> Keyring {
         let ring = Keyring {
@@ -332,20 +335,7 @@ impl Keyring {
     fn ensure_epoch(&self) -> Result<(), CryptError> {
         let mut ring = self.lock();
         let id = epoch_id(ring.epoch);
-        if ring.key((id, 0)).map_err(|e| self.io(e))?.is_none() {
-            let key = XChaCha20Poly1305::generate_key(&mut OsRng);
-            ring.keys
-                .set(
-                    id,
-                    Entry::Key {
-                        generation: 0,
-                        key: key.into(),
-                    },
-                    true,
-                )
-                .map_err(|e| self.io(e))?;
-        }
-        Ok(())
+        ring.ensure_epoch_key(id).map_err(|e| self.io(e))
     }
 
     /// Writes keyring.json (the epoch and the backup key): temporary name,
@@ -423,19 +413,9 @@ impl Keyring {
         let key = match key {
             Some(k) => k,
             None => {
-                let k = XChaCha20Poly1305::generate_key(&mut OsRng);
                 let sync = !ring.bulk;
-                ring.keys
-                    .set(
-                        owner,
-                        Entry::Key {
-                            generation,
-                            key: k.into(),
-                        },
-                        sync,
-                    )
-                    .map_err(|e| self.io(e))?;
-                k
+                ring.make_key(owner, generation, sync)
+                    .map_err(|e| self.io(e))?
             }
         };
         drop(ring);
@@ -511,19 +491,7 @@ impl Keyring {
         // epoch is kept: nothing was sealed with it, but nothing needs to
         // be overwritten either); the epoch moves on in memory only once
         // keyring.json says so.
-        if ring.key((new, 0)).map_err(|e| self.io(e))?.is_none() {
-            let key = XChaCha20Poly1305::generate_key(&mut OsRng);
-            ring.keys
-                .set(
-                    new,
-                    Entry::Key {
-                        generation: 0,
-                        key: key.into(),
-                    },
-                    true,
-                )
-                .map_err(|e| self.io(e))?;
-        }
+        ring.ensure_epoch_key(new).map_err(|e| self.io(e))?;
         self.save(ring.epoch + 1, ring.backup_key)?;
         ring.epoch += 1;
         Ok(old)

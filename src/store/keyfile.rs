@@ -127,6 +127,20 @@ impl Backing {
         }
     }
 
+    /// Writes `entries` into an empty table of `slots`.
+    fn fill(
+        &mut self,
+        slots: u32,
+        entries: impl Iterator<Item = io::Result<(i64, Entry)>>,
+    ) -> io::Result<()> {
+        for e in entries {
+            let (owner, entry) = e?;
+            let (index, _) = self.probe(slots, owner)?;
+            self.write_slot(index, &entry.encode(owner))?;
+        }
+        Ok(())
+    }
+
     /// The slot of `owner` in a table of `slots`: its own, or the empty
     /// one where it would go.
     fn probe(&self, slots: u32, owner: i64) -> io::Result<(u32, Option<Entry>)> {
@@ -397,11 +411,7 @@ impl KeyFile {
             Some(path) => Backing::File(write_table(path, slots, all)?),
             None => {
                 let mut table = Backing::Memory(empty_table(slots));
-                for e in all {
-                    let (o, e) = e?;
-                    let (index, _) = table.probe(slots, o)?;
-                    table.write_slot(index, &e.encode(o))?;
-                }
+                table.fill(slots, all)?;
                 table
             }
         };
@@ -436,11 +446,7 @@ fn write_table(
         file.write_all_at(&header(slots), 0)?;
         file.set_len((HEADER + slots as usize * SLOT) as u64)?;
         let mut backing = Backing::File(file);
-        for e in entries {
-            let (owner, entry) = e?;
-            let (index, _) = backing.probe(slots, owner)?;
-            backing.write_slot(index, &entry.encode(owner))?;
-        }
+        backing.fill(slots, entries)?;
         let Backing::File(file) = backing else {
             unreachable!("a file")
         };

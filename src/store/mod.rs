@@ -237,18 +237,26 @@ impl Store {
                 tracing::info!(removed, dir = %dir.display(), "half-written files of a crash removed");
             }
         }
+        // A keyring that is there is loaded before sled is opened, so one
+        // that cannot be (its key table missing) leaves the folder as it
+        // was; one that is not there is made only for a store with
+        // nothing sealed.
         let keyring = path.join(crypt::FILE);
-        crypt::Keyring::check_table(path)?;
+        let loaded = keyring
+            .exists()
+            .then(|| crypt::Keyring::load(path))
+            .transpose()?;
         let db = sled::Config::new()
             .path(path)
             .cache_capacity(32 << 20)
             .open()?;
-        if !keyring.exists()
-            && (holds_sealed(&db)? || journal::has_records(path).map_err(folder)?)
-        {
-            return Err(StoreError::KeyringMissing(keyring.display().to_string()));
-        }
-        let keys = crypt::Keyring::load(path)?;
+        let keys = match loaded {
+            Some(keys) => keys,
+            None if holds_sealed(&db)? || journal::has_records(path).map_err(folder)? => {
+                return Err(StoreError::KeyringMissing(keyring.display().to_string()));
+            }
+            None => crypt::Keyring::load(path)?,
+        };
         Store::from_db(db, keys, Some(path.to_path_buf()))
     }
 
